@@ -1,0 +1,80 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Annals",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "annals", targets: ["annals"]),
+        .library(name: "AnnalsCore", targets: ["AnnalsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Pure domain: message parsing, record formats, the dispatch model. No I/O.
+        .target(name: "AnnalsCore", swiftSettings: swiftSettings),
+        // The storage contract every backend implements.
+        .target(name: "AnnalsStorage", dependencies: ["AnnalsCore"], swiftSettings: swiftSettings),
+        // The embedded archive: SQLite through GRDB.
+        .target(
+            name: "AnnalsSQLite",
+            dependencies: ["AnnalsStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Reading files and folders, detecting formats, hashing and storing: the intake pipeline.
+        .target(
+            name: "AnnalsIntake",
+            dependencies: [
+                "AnnalsCore", "AnnalsStorage", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The composition root: the `annals` command.
+        .executableTarget(
+            name: "annals",
+            dependencies: [
+                "AnnalsCore", "AnnalsStorage", "AnnalsSQLite", "AnnalsIntake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "AnnalsTestSupport",
+            dependencies: ["AnnalsCore", "AnnalsStorage", "AnnalsSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnalsCoreTests",
+            dependencies: ["AnnalsCore", "AnnalsTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnalsSQLiteTests",
+            dependencies: ["AnnalsSQLite", "AnnalsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnalsIntakeTests",
+            dependencies: ["AnnalsIntake", "AnnalsSQLite", "AnnalsTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnalsCLITests",
+            dependencies: ["annals", "AnnalsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

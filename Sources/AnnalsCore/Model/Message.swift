@@ -1,0 +1,80 @@
+/// A parsed Internet message: its header block, its MIME tree and what was read from them.
+///
+/// Produced by ``MessageParser``. See RFC 5322 (format), RFC 2045–2049 (MIME).
+public struct Message: Sendable {
+    /// The top-level header block.
+    public var header: Header
+    /// The MIME tree; its header is the message's header.
+    public var root: MessagePart
+    /// Problems the parser recovered from, anywhere in the message.
+    public var defects: [Defect]
+
+    /// Creates a message from its header, MIME tree and defects.
+    public init(header: Header, root: MessagePart, defects: [Defect] = []) {
+        self.header = header
+        self.root = root
+        self.defects = defects
+    }
+}
+
+/// One node of a MIME tree: a leaf with its decoded payload, a multipart, or an enclosed message.
+///
+/// See RFC 2045 §6 (Content-Transfer-Encoding), RFC 2046 §5 (composite types).
+public struct MessagePart: Sendable {
+    /// The part's own header block.
+    public var header: Header
+    /// The effective media type, with RFC 2045/2046 defaults applied when none was given.
+    public var contentType: ContentType
+    /// The `Content-Transfer-Encoding`, lower-cased, or `nil` when absent.
+    public var transferEncoding: String?
+    /// The `Content-Disposition` type, lower-cased (`inline`, `attachment`), or `nil`.
+    public var disposition: String?
+    /// The file name from the disposition or the type's `name`, RFC 2231/2047 decoded.
+    public var filename: String?
+    /// The part's content.
+    public var body: Body
+
+    /// The content of a MIME part.
+    public indirect enum Body: Sendable {
+        /// A leaf: the payload with its transfer encoding removed.
+        case leaf([UInt8])
+        /// A multipart: its parts in order (preamble and epilogue are not kept as parts).
+        case multipart([MessagePart])
+        /// A `message/rfc822` (or `message/news`) part: the enclosed message.
+        case message(Message)
+    }
+
+    /// Creates a part.
+    public init(
+        header: Header,
+        contentType: ContentType,
+        transferEncoding: String? = nil,
+        disposition: String? = nil,
+        filename: String? = nil,
+        body: Body
+    ) {
+        self.header = header
+        self.contentType = contentType
+        self.transferEncoding = transferEncoding
+        self.disposition = disposition
+        self.filename = filename
+        self.body = body
+    }
+}
+
+/// A file carried by a message: a MIME attachment or a uuencoded block in a text part.
+public struct Attachment: Hashable, Sendable {
+    /// The file name as given (decoded), or `nil`.
+    public var filename: String?
+    /// The media type, `type/subtype`.
+    public var contentType: String
+    /// The decoded bytes.
+    public var bytes: [UInt8]
+
+    /// Creates an attachment.
+    public init(filename: String?, contentType: String, bytes: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.bytes = bytes
+    }
+}

@@ -1,0 +1,322 @@
+import AnnalsCore
+public import AnnalsStorage
+import Foundation
+public import GRDB
+
+/// The embedded archive: an SQLite database (WAL mode) holding documents, copies and quarantine.
+///
+/// Follows GRDB's `AppDatabase` pattern: it wraps a `DatabaseWriter` handed in and runs its
+/// migrations on creation. Every write is one transaction, so a kill at any moment leaves the
+/// archive as it was before or after a whole batch.
+public final class SQLiteDocumentStore: DocumentStore {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the archive database in a folder.
+    ///
+    /// - Parameter directory: The archive folder; `archive.sqlite` is created inside it.
+    /// - Throws: ``StorageError`` with code `.unavailable` when the folder or database cannot be opened.
+    public convenience init(directory: String) throws(StorageError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StorageError(.unavailable, "cannot create archive folder \(directory)", underlying: error)
+        }
+        let path = (directory as NSString).appendingPathComponent("archive.sqlite")
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StorageError(.unavailable, "cannot open archive database \(path)", underlying: error)
+        }
+        try self.init(writer: pool)
+    }
+
+    /// Wraps a database connection and migrates it to the current schema.
+    ///
+    /// - Throws: ``StorageError`` with code `.corrupt` when migration fails.
+    public init(writer: any DatabaseWriter) throws(StorageError) {
+        self.writer = writer
+        do {
+            try SQLiteMigrations.migrator.migrate(writer)
+        } catch {
+            throw StorageError(.corrupt, "cannot migrate the archive database", underlying: error)
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check` and returns its answer (`ok` when sound).
+    public func integrityCheck() throws(StorageError) -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+
+    // MARK: - DocumentStore
+
+    /// Which of these content hashes the archive holds, as a copy or a quarantine entry.
+    public func existingHashes(_ hashes: [String]) throws(StorageError) -> Set<String> {
+        guard !hashes.isEmpty else { return [] }
+        return try read { db in
+            var found = Set<String>()
+            for chunk in stride(from: 0, to: hashes.count, by: 500) {
+                let slice = Array(hashes[chunk..<min(chunk + 500, hashes.count)])
+                let marks = databaseQuestionMarks(count: slice.count)
+                let arguments = StatementArguments(slice)
+                for table in ["copy", "quarantine"] {
+                    let rows = try String.fetchAll(
+                        db, sql: "SELECT sha256 FROM \(table) WHERE sha256 IN (\(marks))", arguments: arguments)
+                    found.formUnion(rows)
+                }
+            }
+            return found
+        }
+    }
+
+    /// Stores a batch in one transaction; repeats of stored bytes are duplicates.
+    public func store(_ batch: [IntakeItem]) throws(StorageError) -> [IntakeOutcome] {
+        try write { db in
+            var seen = Set<String>()
+            var outcomes: [IntakeOutcome] = []
+            outcomes.reserveCapacity(batch.count)
+            for item in batch {
+                let hash = item.sha256
+                if try seen.contains(hash) || Self.holds(hash, db) {
+                    outcomes.append(.duplicate)
+                    continue
+                }
+                seen.insert(hash)
+                switch item {
+                case .copy(let copy, let document):
+                    let documentID = try Self.insert(document, db)
+                    try Self.insert(copy, documentID: documentID, db)
+                    outcomes.append(.storedCopy(documentID: documentID))
+                case .quarantine(let entry):
+                    try db.execute(
+                        sql: """
+                            INSERT INTO quarantine (sha256, bytes, reason, path, offset, recordID, received)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            entry.sha256, Data(entry.bytes), entry.reason, entry.origin.path, entry.origin.offset,
+                            entry.origin.recordID, entry.received,
+                        ])
+                    outcomes.append(.quarantined)
+                }
+            }
+            return outcomes
+        }
+    }
+
+    /// The document with this id, or `nil`.
+    public func document(id: Int64) throws(StorageError) -> DocumentRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]).map(Self.document)
+        }
+    }
+
+    /// The copies of a document, oldest first.
+    public func copies(ofDocument id: Int64) throws(StorageError) -> [CopyRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM copy WHERE documentId = ? ORDER BY id", arguments: [id])
+                .map(Self.copy)
+        }
+    }
+
+    /// Documents in id order after `id`.
+    public func documents(after id: Int64, limit: Int) throws(StorageError) -> [DocumentRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM document WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]
+            ).map(Self.document)
+        }
+    }
+
+    /// Copies in id order after `id`.
+    public func copies(after id: Int64, limit: Int) throws(StorageError) -> [CopyRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM copy WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit])
+                .map(Self.copy)
+        }
+    }
+
+    /// Quarantine entries in id order after `id`.
+    public func quarantine(after id: Int64, limit: Int) throws(StorageError) -> [QuarantineEntry] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM quarantine WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]
+            ).map { row in
+                QuarantineEntry(
+                    id: row["id"], sha256: row["sha256"], bytes: [UInt8](row["bytes"] as Data),
+                    origin: CopyOrigin(path: row["path"], offset: row["offset"], recordID: row["recordID"]),
+                    reason: row["reason"], received: row["received"])
+            }
+        }
+    }
+
+    /// Counts of what the archive holds.
+    public func statistics() throws(StorageError) -> ArchiveStatistics {
+        try read { db in
+            let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
+            let copies = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM copy") ?? 0
+            let quarantined = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine") ?? 0
+            let bytes = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM copy") ?? 0
+            var formats: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT format, COUNT(*) AS n FROM copy GROUP BY format") {
+                formats[row["format"]] = row["n"]
+            }
+            // Compare instants, not strings: offsets differ between documents.
+            let earliest = try String.fetchOne(
+                db, sql: "SELECT sent FROM document WHERE sent IS NOT NULL ORDER BY julianday(sent) LIMIT 1")
+            let latest = try String.fetchOne(
+                db, sql: "SELECT sent FROM document WHERE sent IS NOT NULL ORDER BY julianday(sent) DESC LIMIT 1")
+            return ArchiveStatistics(
+                documents: documents, copies: copies, quarantined: quarantined, copyBytes: bytes, formats: formats,
+                earliestSent: earliest, latestSent: latest)
+        }
+    }
+
+    // MARK: - Rows
+
+    private static func holds(_ hash: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS(SELECT 1 FROM copy WHERE sha256 = ?1)
+                    OR EXISTS(SELECT 1 FROM quarantine WHERE sha256 = ?1)
+                """, arguments: [hash]) ?? false
+    }
+
+    private static func insert(_ d: DocumentRecord, _ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO document (format, headline, subject, authors, publication, published, sent, sentRaw,
+                    sentRepairs, organization, fromName, fromAddress, dateline, rights, language, abstract, text,
+                    body, attachments, places, mentions, regions, topics, people, organizations, periodFrom,
+                    periodTo, thread, messageID, inReplyTo, "references", header, innerHeader, sourceMetadata,
+                    defects)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
+                d.sent, d.sentRaw, JSONColumn.encode(d.sentRepairs), d.organization, d.from?.name, d.from?.address,
+                d.dateline, d.rights, d.language, d.abstract, d.text, d.body, JSONColumn.encode(d.attachments),
+                JSONColumn.encode(d.places), JSONColumn.encode(d.mentions), JSONColumn.encode(d.regions),
+                JSONColumn.encode(d.topics), JSONColumn.encode(d.people), JSONColumn.encode(d.organizations),
+                d.periodFrom, d.periodTo, d.thread, d.messageID, JSONColumn.encode(d.inReplyTo),
+                JSONColumn.encode(d.references), JSONColumn.encode(d.header.map(JSONColumn.Field.init)),
+                JSONColumn.encode(d.innerHeader.map(JSONColumn.Field.init)), JSONColumn.encode(d.sourceMetadata),
+                JSONColumn.encode(d.defects),
+            ])
+        return db.lastInsertedRowID
+    }
+
+    private static func insert(_ c: CopyRecord, documentID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO copy (documentId, sha256, bytes, size, path, offset, recordID, messageID, mboxVariant,
+                    format, received)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                documentID, c.sha256, Data(c.bytes), c.bytes.count, c.origin.path, c.origin.offset,
+                c.origin.recordID, c.origin.messageID, c.origin.mboxVariant, c.format.rawValue, c.received,
+            ])
+    }
+
+    private static func document(_ row: Row) -> DocumentRecord {
+        var d = DocumentRecord(format: RecordFormat(rawValue: row["format"]) ?? .internetMessage, body: row["body"])
+        d.id = row["id"]
+        d.headline = row["headline"]
+        d.subject = row["subject"]
+        d.authors = JSONColumn.decode(row["authors"]) ?? []
+        d.publication = row["publication"]
+        d.published = row["published"]
+        d.sent = row["sent"]
+        d.sentRaw = row["sentRaw"]
+        d.sentRepairs = JSONColumn.decode(row["sentRepairs"]) ?? []
+        d.organization = row["organization"]
+        let name: String? = row["fromName"]
+        let address: String? = row["fromAddress"]
+        d.from = name == nil && address == nil ? nil : Mailbox(name: name, address: address)
+        d.dateline = row["dateline"]
+        d.rights = row["rights"]
+        d.language = row["language"]
+        d.abstract = row["abstract"]
+        d.text = row["text"]
+        d.attachments = JSONColumn.decode(row["attachments"]) ?? []
+        d.places = JSONColumn.decode(row["places"]) ?? []
+        d.mentions = JSONColumn.decode(row["mentions"]) ?? []
+        d.regions = JSONColumn.decode(row["regions"]) ?? []
+        d.topics = JSONColumn.decode(row["topics"]) ?? []
+        d.people = JSONColumn.decode(row["people"]) ?? []
+        d.organizations = JSONColumn.decode(row["organizations"]) ?? []
+        d.periodFrom = row["periodFrom"]
+        d.periodTo = row["periodTo"]
+        d.thread = row["thread"]
+        d.messageID = row["messageID"]
+        d.inReplyTo = JSONColumn.decode(row["inReplyTo"]) ?? []
+        d.references = JSONColumn.decode(row["references"]) ?? []
+        d.header = (JSONColumn.decode(row["header"]) as [JSONColumn.Field]?)?.map(\.headerField) ?? []
+        d.innerHeader = (JSONColumn.decode(row["innerHeader"]) as [JSONColumn.Field]?)?.map(\.headerField) ?? []
+        d.sourceMetadata = JSONColumn.decode(row["sourceMetadata"]) ?? [:]
+        d.defects = JSONColumn.decode(row["defects"]) ?? []
+        return d
+    }
+
+    private static func copy(_ row: Row) -> CopyRecord {
+        CopyRecord(
+            id: row["id"], documentID: row["documentId"], sha256: row["sha256"], bytes: [UInt8](row["bytes"] as Data),
+            origin: CopyOrigin(
+                path: row["path"], offset: row["offset"], recordID: row["recordID"], messageID: row["messageID"],
+                mboxVariant: row["mboxVariant"]),
+            format: RecordFormat(rawValue: row["format"]) ?? .internetMessage, received: row["received"])
+    }
+
+    // MARK: - Error mapping
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StorageError(.failed, "cannot read the archive", underlying: error)
+        }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw StorageError(.failed, "cannot write to the archive", underlying: error)
+        }
+    }
+}
+
+/// JSON text columns for lists and small structures.
+enum JSONColumn {
+    struct Field: Codable {
+        var name: String
+        var value: String
+
+        init(_ field: HeaderField) {
+            name = field.name
+            value = field.rawValue
+        }
+
+        var headerField: HeaderField { HeaderField(name: name, rawValue: value) }
+    }
+
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,83 @@
+import GRDB
+
+/// The archive's schema, as append-only GRDB migrations with stable identifiers.
+///
+/// Never edit a shipped migration: add a new one.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-documents-copies-quarantine") { db in
+            try db.create(table: "document") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("format", .text).notNull()
+                t.column("headline", .text)
+                t.column("subject", .text)
+                t.column("authors", .jsonText).notNull().defaults(to: "[]")
+                t.column("publication", .text)
+                t.column("published", .text)
+                t.column("sent", .text)
+                t.column("sentRaw", .text)
+                t.column("sentRepairs", .jsonText).notNull().defaults(to: "[]")
+                t.column("organization", .text)
+                t.column("fromName", .text)
+                t.column("fromAddress", .text)
+                t.column("dateline", .text)
+                t.column("rights", .text)
+                t.column("language", .text)
+                t.column("abstract", .text)
+                t.column("text", .text)
+                t.column("body", .text).notNull()
+                t.column("attachments", .jsonText).notNull().defaults(to: "[]")
+                t.column("places", .jsonText).notNull().defaults(to: "[]")
+                t.column("mentions", .jsonText).notNull().defaults(to: "[]")
+                t.column("regions", .jsonText).notNull().defaults(to: "[]")
+                t.column("topics", .jsonText).notNull().defaults(to: "[]")
+                t.column("people", .jsonText).notNull().defaults(to: "[]")
+                t.column("organizations", .jsonText).notNull().defaults(to: "[]")
+                t.column("periodFrom", .text)
+                t.column("periodTo", .text)
+                t.column("thread", .text)
+                t.column("messageID", .text).indexed()
+                t.column("inReplyTo", .jsonText).notNull().defaults(to: "[]")
+                t.column("references", .jsonText).notNull().defaults(to: "[]")
+                t.column("header", .jsonText).notNull().defaults(to: "[]")
+                t.column("innerHeader", .jsonText).notNull().defaults(to: "[]")
+                t.column("sourceMetadata", .jsonText).notNull().defaults(to: "{}")
+                t.column("defects", .jsonText).notNull().defaults(to: "[]")
+            }
+            try db.create(table: "copy") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("document", onDelete: .cascade).notNull()
+                t.column("sha256", .text).notNull().unique()
+                t.column("bytes", .blob).notNull()
+                t.column("size", .integer).notNull()
+                t.column("path", .text).notNull()
+                t.column("offset", .integer)
+                t.column("recordID", .text)
+                t.column("messageID", .text)
+                t.column("mboxVariant", .text)
+                t.column("format", .text).notNull()
+                t.column("received", .datetime).notNull()
+            }
+            try db.create(table: "quarantine") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("sha256", .text).notNull().unique()
+                t.column("bytes", .blob).notNull()
+                t.column("reason", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("offset", .integer)
+                t.column("recordID", .text)
+                t.column("received", .datetime).notNull()
+            }
+            // Full-text index over what readers search; kept in step with `document` by triggers.
+            try db.create(virtualTable: "document_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "document")
+                t.tokenizer = .unicode61(diacritics: .remove)
+                t.column("headline")
+                t.column("subject")
+                t.column("body")
+            }
+        }
+        return migrator
+    }
+}

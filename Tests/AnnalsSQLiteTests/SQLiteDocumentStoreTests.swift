@@ -1,0 +1,124 @@
+import AnnalsCore
+import AnnalsSQLite
+import AnnalsStorage
+import AnnalsTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@Suite("SQLiteDocumentStore")
+struct SQLiteDocumentStoreTests {
+    static let received = Date(timeIntervalSince1970: 880_000_000)
+
+    func makeItem(_ text: String, path: String = "in.mbox", offset: Int? = 0) -> IntakeItem {
+        let bytes = Array(text.utf8)
+        let sha = String(text.hashValue, radix: 16) + "-\(text.count)"
+        var document = DocumentRecord(format: .internetMessage, body: text)
+        document.subject = "Subject of \(text.prefix(8))"
+        document.from = Mailbox(name: "Monica Ruiz", address: "ww@wwpublish.com")
+        document.sent = "1997-04-24T11:30:05-05:00"
+        document.header = [HeaderField(name: "Subject", rawValue: "x")]
+        document.attachments = [AttachmentSummary(filename: "a.gif", contentType: "image/gif", size: 3, sha256: "abc")]
+        let copy = CopyRecord(
+            sha256: sha, bytes: bytes, origin: CopyOrigin(path: path, offset: offset, messageID: "id@x"),
+            format: .internetMessage, received: Self.received)
+        return .copy(copy, document)
+    }
+
+    @Test("Stores a copy and its document in a real SQLite file, and reads them back")
+    func storesAndReadsBack() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+
+        let outcomes = try store.store([makeItem("first body")])
+
+        guard case .storedCopy(let id) = outcomes.first else {
+            Issue.record("expected a stored copy, got \(outcomes)")
+            return
+        }
+        let document = try #require(try store.document(id: id))
+        #expect(document.body == "first body")
+        #expect(document.from == Mailbox(name: "Monica Ruiz", address: "ww@wwpublish.com"))
+        #expect(document.header == [HeaderField(name: "Subject", rawValue: "x")])
+        #expect(document.attachments.first?.filename == "a.gif")
+        let copies = try store.copies(ofDocument: id)
+        #expect(copies.count == 1)
+        #expect(copies.first?.bytes == Array("first body".utf8))
+        #expect(copies.first?.origin.messageID == "id@x")
+        #expect(copies.first?.received == Self.received)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test("Byte-identical copies are stored once, within a batch and across batches")
+    func identicalBytesAreDuplicates() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+
+        let first = try store.store([makeItem("same"), makeItem("same"), makeItem("other")])
+        let second = try store.store([makeItem("same", path: "elsewhere")])
+
+        #expect(first.filter { $0 == .duplicate }.count == 1)
+        #expect(second == [.duplicate])
+        #expect(try store.statistics().copies == 2)
+        #expect(try store.existingHashes([makeItem("same").sha256, "nothing"]) == [makeItem("same").sha256])
+    }
+
+    @Test("Quarantine keeps the bytes and the reason, and counts repeats as duplicates")
+    func quarantineKeepsBytesAndReason() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+        let entry = QuarantineEntry(
+            sha256: "q1", bytes: [0, 1, 2, 0xFF], origin: CopyOrigin(path: "junk.bin"), reason: "not a message",
+            received: Self.received)
+
+        let outcomes = try store.store([.quarantine(entry), .quarantine(entry)])
+
+        #expect(outcomes == [.quarantined, .duplicate])
+        let stored = try store.quarantine(after: 0, limit: 10)
+        #expect(stored.count == 1)
+        #expect(stored.first?.bytes == [0, 1, 2, 0xFF])
+        #expect(stored.first?.reason == "not a message")
+    }
+
+    @Test("A failing batch stores nothing of itself")
+    func failedBatchIsRolledBack() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.appending("archive.sqlite").path
+        let pool = try DatabasePool(path: path)
+        let store = try SQLiteDocumentStore(writer: pool)
+        // A trigger makes the second insert of the batch fail.
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER refuse BEFORE INSERT ON copy WHEN NEW.path = 'refuse'
+                    BEGIN SELECT RAISE(ABORT, 'refused'); END
+                    """)
+        }
+
+        #expect(throws: StorageError.self) {
+            try store.store([makeItem("kept?"), makeItem("boom", path: "refuse")])
+        }
+
+        #expect(try store.statistics().documents == 0)
+        #expect(try store.statistics().copies == 0)
+    }
+
+    @Test("Full-text index follows the documents")
+    func fullTextIndexFollowsDocuments() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let pool = try DatabasePool(path: folder.appending("archive.sqlite").path)
+        let store = try SQLiteDocumentStore(writer: pool)
+
+        _ = try store.store([makeItem("Fujimori stormed the residence in Perú")])
+
+        let hits = try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_fts WHERE document_fts MATCH 'peru'")
+        }
+        #expect(hits == 1)
+    }
+}
