@@ -5,15 +5,22 @@ public struct Message: Sendable {
     /// The top-level header block.
     public var header: Header
     /// The MIME tree; its header is the message's header.
-    public var root: MessagePart
+    ///
+    /// Replacing it recomputes the body views (`textBody`, `attachments`…).
+    public var root: MessagePart {
+        didSet { reading = MessageReading(root: root) }
+    }
     /// Problems the parser recovered from, anywhere in the message.
     public var defects: [Defect]
+    /// The body views, computed once from `root` (see `Message+Reading.swift`).
+    var reading = MessageReading.empty
 
-    /// Creates a message from its header, MIME tree and defects.
+    /// Creates a message from its header, MIME tree and defects, computing its body views.
     public init(header: Header, root: MessagePart, defects: [Defect] = []) {
         self.header = header
         self.root = root
-        self.defects = defects
+        self.reading = MessageReading(root: root)
+        self.defects = defects + reading.defects
     }
 }
 
