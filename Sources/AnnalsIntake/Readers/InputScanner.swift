@@ -126,7 +126,7 @@ public struct FileStart: Hashable, Sendable {
 }
 
 /// An entry a folder walk left out, and why.
-public struct SkippedPath: Hashable, Sendable {
+public struct SkippedPath: Hashable, Sendable, Codable {
     /// The entry's path.
     public var path: String
     /// Why it was left out, such as `hidden entry`.
