@@ -78,6 +78,7 @@ public struct Intake: Sendable {
         var pendingBytes = 0
         var currentFile = ""
         var currentSize = 0
+        var currentOffset = 0
 
         func flush() throws(IntakeError) {
             guard !pending.isEmpty else { return }
@@ -85,7 +86,8 @@ public struct Intake: Sendable {
             pending.removeAll(keepingCapacity: true)
             pendingBytes = 0
             summary.seconds = Date().timeIntervalSince(started)
-            progress?(IntakeProgress(summary: summary, file: currentFile, fileSize: currentSize))
+            progress?(
+                IntakeProgress(summary: summary, file: currentFile, fileSize: currentSize, fileOffset: currentOffset))
         }
 
         let scanner = InputScanner(paths: paths)
@@ -95,7 +97,10 @@ public struct Intake: Sendable {
                     summary.files += 1
                     currentFile = file.path
                     currentSize = file.size
-                    progress?(IntakeProgress(summary: summary, file: currentFile, fileSize: currentSize))
+                    currentOffset = 0
+                    progress?(
+                        IntakeProgress(
+                            summary: summary, file: currentFile, fileSize: currentSize, fileOffset: currentOffset))
                 },
                 onSkip: { skipped in
                     summary.skipped.append(skipped)
@@ -103,6 +108,7 @@ public struct Intake: Sendable {
                 onRecord: { record in
                     summary.messages += 1
                     summary.bytes += record.bytes.count
+                    currentOffset = (record.origin.offset ?? 0) + record.bytes.count
                     pendingBytes += record.bytes.count
                     pending.append(record)
                     if pending.count >= batchSize || pendingBytes >= batchBytes {
@@ -212,6 +218,8 @@ public struct IntakeProgress: Sendable {
     public var file: String
     /// Its size in bytes.
     public var fileSize: Int
+    /// How far into the file intake has read, in bytes (of the decompressed content for gzip).
+    public var fileOffset: Int
 }
 
 /// Why an intake stopped: a path that cannot be read, or an archive that cannot be written.

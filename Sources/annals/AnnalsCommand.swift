@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `annals` command: a world-history document archive.
 @main
@@ -10,4 +11,22 @@ struct AnnalsCommand: ParsableCommand {
             IngestCommand.self, ShowCommand.self, ExportCommand.self, StatsCommand.self, QuarantineCommand.self,
         ]
     )
+
+    /// Runs the command; any failure, bad usage included, is one line on standard error and a non-zero exit.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help and --version.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message = self.message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            StandardError.write("annals: \(message)\n")
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

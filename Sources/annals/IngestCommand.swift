@@ -33,7 +33,7 @@ struct IngestCommand: ParsableCommand {
             throw CommandFailure("no such file or folder: \(path)")
         }
         let store = try options.openStore(create: true)
-        let reporter = ProgressReporter(interactive: isatty(STDERR_FILENO) != 0)
+        let reporter = ProgressReporter(interactive: isatty(STDERR_FILENO) != 0, paths: paths)
         let summary: IntakeSummary
         do {
             summary = try Intake(store: store).run(paths: paths) { reporter.report($0) }
@@ -63,35 +63,46 @@ struct IngestCommand: ParsableCommand {
     }
 }
 
-/// Shows intake progress: a bar on a terminal, a plain line every few seconds otherwise.
+/// Shows intake progress: a bar by bytes read on a terminal, a plain line every few seconds otherwise.
 final class ProgressReporter: @unchecked Sendable {
     // Safe: intake calls the handler from one thread at a time; the lock guards against surprises.
     private let interactive: Bool
+    private let totalBytes: Int
     private let lock = NSLock()
     private var lastPrint = Date.distantPast
     private var drewBar = false
+    private var finishedBytes = 0
+    private var currentFile = ""
+    private var currentSize = 0
 
-    init(interactive: Bool) {
+    init(interactive: Bool, paths: [String]) {
         self.interactive = interactive
+        totalBytes = interactive ? Self.size(of: paths) : 0
     }
 
     func report(_ progress: IntakeProgress) {
         lock.lock()
         defer { lock.unlock() }
+        if progress.file != currentFile {
+            finishedBytes += currentSize
+            currentFile = progress.file
+            currentSize = progress.fileSize
+        }
         let now = Date()
-        let interval = interactive ? 0.1 : 2.0
-        guard now.timeIntervalSince(lastPrint) >= interval else { return }
+        guard now.timeIntervalSince(lastPrint) >= (interactive ? 0.1 : 2.0) else { return }
         lastPrint = now
         let s = progress.summary
         let rate = s.seconds > 0 ? Int(Double(s.messages) / s.seconds) : 0
         if interactive {
-            let width = 24
-            let filled = s.files % (width + 1)
-            let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+            let position = finishedBytes + min(progress.fileOffset, progress.fileSize)
+            let fraction = totalBytes > 0 ? min(1, Double(position) / Double(totalBytes)) : 0
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
             let name = (progress.file as NSString).lastPathComponent
             StandardError.write(
-                "\r\u{1B}[K[\(bar)] \(s.files) files, \(s.messages) messages, \(s.quarantined) quarantined, "
-                    + "\(rate) msg/s  \(name.prefix(40))")
+                "\r\u{1B}[K[\(bar)] \(Int(fraction * 100))%  \(s.messages) messages, \(s.quarantined) quarantined, "
+                    + "\(rate) msg/s  \(name.prefix(32))")
             drewBar = true
         } else {
             StandardError.write(
@@ -104,5 +115,26 @@ final class ProgressReporter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if drewBar { StandardError.write("\r\u{1B}[K") }
+    }
+
+    /// The total size of the files under the paths, for the bar's scale.
+    private static func size(of paths: [String]) -> Int {
+        var total = 0
+        let manager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            guard isFolder.boolValue else {
+                total += (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                continue
+            }
+            let walker = manager.enumerator(
+                at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+            while let file = walker?.nextObject() as? URL {
+                let values = try? file.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+                if values?.isRegularFile == true { total += values?.fileSize ?? 0 }
+            }
+        }
+        return total
     }
 }

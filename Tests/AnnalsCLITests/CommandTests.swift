@@ -27,6 +27,22 @@ struct CommandTests {
         #expect(result.stderr.contains("no such file or folder: /no/such/file.mbox"))
     }
 
+    @Test(
+        "Bad usage gives a one-line error and a non-zero exit",
+        arguments: [
+            ["export"], ["export", "--format", "pdf"], ["show", "abc"], ["ingest"], ["no-such-command"],
+        ])
+    func badUsageIsOneLine(arguments: [String]) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+
+        let result = try AnnalsBinary.run(arguments + ["--archive", folder.path])
+
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("annals: "), "\(result.stderr)")
+        #expect(result.stderr.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+
     @Test("Reading an archive that does not exist is a one-line error")
     func missingArchiveFails() throws {
         let folder = try TemporaryDirectory()
