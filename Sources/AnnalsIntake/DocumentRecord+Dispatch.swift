@@ -19,10 +19,20 @@ extension DocumentRecord {
         innerHeader = dispatch.innerHeader?.fields ?? []
         sourceMetadata = dispatch.sourceMetadata
         defects = dispatch.defects
+        subjectKey = DocumentIdentity.subjectKey(dispatch.subject)
+        fingerprint = DocumentIdentity.fingerprint(of: Self.ownText(of: dispatch))
         attachments = dispatch.attachments.map { attachment in
             AttachmentSummary(
                 filename: attachment.filename, contentType: attachment.contentType, size: attachment.bytes.count,
                 sha256: Intake.hexSHA256(attachment.bytes))
         }
+    }
+
+    /// The text a document is matched on: for a forward, the forwarded dispatch below its header block.
+    static func ownText(of dispatch: Dispatch) -> String {
+        guard dispatch.innerHeader != nil, let block = HeaderBlockScanner.find(in: dispatch.body) else {
+            return dispatch.body
+        }
+        return String(dispatch.body[block.bodyStart...])
     }
 }

@@ -161,9 +161,9 @@ public struct Intake: Sendable {
         summary.duplicates += count - batch.count
         for outcome in outcomes {
             switch outcome {
-            case .storedCopy:
+            case .storedCopy(_, let isNewDocument):
                 summary.copies += 1
-                summary.documents += 1
+                if isNewDocument { summary.documents += 1 }
             case .quarantined: summary.quarantined += 1
             case .duplicate: summary.duplicates += 1
             }

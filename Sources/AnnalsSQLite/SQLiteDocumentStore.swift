@@ -89,9 +89,15 @@ public final class SQLiteDocumentStore: DocumentStore {
                 seen.insert(hash)
                 switch item {
                 case .copy(let copy, let document):
-                    let documentID = try Self.insert(document, db)
-                    try Self.insert(copy, documentID: documentID, db)
-                    outcomes.append(.storedCopy(documentID: documentID))
+                    if let existing = try Self.matchingDocument(for: document, db) {
+                        try Self.insert(copy, documentID: existing, db)
+                        outcomes.append(.storedCopy(documentID: existing, isNewDocument: false))
+                    } else {
+                        let documentID = try Self.insert(document, db)
+                        try Self.thread(documentID, document, db)
+                        try Self.insert(copy, documentID: documentID, db)
+                        outcomes.append(.storedCopy(documentID: documentID, isNewDocument: true))
+                    }
                 case .quarantine(let entry):
                     try db.execute(
                         sql: """
@@ -177,6 +183,72 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
     }
 
+    /// The documents of a thread, oldest first.
+    public func thread(_ thread: String) throws(StorageError) -> [DocumentRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM document WHERE thread = ? ORDER BY id", arguments: [thread])
+                .map(Self.document)
+        }
+    }
+
+    // MARK: - Identity and threads
+
+    /// The document a new copy belongs to, if the archive holds it already.
+    private static func matchingDocument(for document: DocumentRecord, _ db: Database) throws -> Int64? {
+        if let id = document.messageID, !DocumentIdentity.isPlaceholderMessageID(id) {
+            // Same id: the same message, unless a broken mailer reused ids for different texts.
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, fingerprint, subjectKey FROM document WHERE messageID = ? ORDER BY id",
+                arguments: [id])
+            for row in rows {
+                let fingerprint: String? = row["fingerprint"]
+                let subjectKey: String? = row["subjectKey"]
+                if fingerprint == document.fingerprint || subjectKey == document.subjectKey {
+                    return row["id"]
+                }
+            }
+        }
+        if let fingerprint = document.fingerprint {
+            return try Int64.fetchOne(
+                db, sql: "SELECT id FROM document WHERE fingerprint = ? ORDER BY id LIMIT 1", arguments: [fingerprint])
+        }
+        return nil
+    }
+
+    /// Places a new document in a thread, and adopts replies that arrived before it.
+    private static func thread(_ id: Int64, _ document: DocumentRecord, _ db: Database) throws {
+        let referenced = Array(NSOrderedSet(array: document.inReplyTo + document.references.reversed()))
+            .compactMap { $0 as? String }
+        for messageID in referenced {
+            try db.execute(
+                sql: "INSERT INTO documentReference (documentId, messageID) VALUES (?, ?)", arguments: [id, messageID])
+        }
+        var thread: String?
+        for messageID in referenced where thread == nil {
+            thread = try String.fetchOne(
+                db, sql: "SELECT thread FROM document WHERE messageID = ? AND id <> ? ORDER BY id LIMIT 1",
+                arguments: [messageID, id])
+        }
+        if thread == nil, referenced.isEmpty, DocumentIdentity.isReplySubject(document.subject),
+            let key = document.subjectKey
+        {
+            // Mailers that drop References still say `Re:`; join the latest thread on the same subject.
+            thread = try String.fetchOne(
+                db, sql: "SELECT thread FROM document WHERE subjectKey = ? AND id <> ? ORDER BY id DESC LIMIT 1",
+                arguments: [key, id])
+        }
+        let own = thread ?? String(id)
+        try db.execute(sql: "UPDATE document SET thread = ? WHERE id = ?", arguments: [own, id])
+        guard let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) else { return }
+        // Replies stored before this message started threads of their own; move them (and their replies) here.
+        try db.execute(
+            sql: """
+                UPDATE document SET thread = ?1 WHERE thread IN (
+                    SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                    WHERE r.messageID = ?2 AND d.thread = CAST(d.id AS TEXT) AND d.id <> ?3)
+                """, arguments: [own, messageID, id])
+    }
+
     // MARK: - Rows
 
     private static func holds(_ hash: String, _ db: Database) throws -> Bool {
@@ -195,9 +267,9 @@ public final class SQLiteDocumentStore: DocumentStore {
                     sentRepairs, organization, fromName, fromAddress, dateline, rights, language, abstract, text,
                     body, attachments, places, mentions, regions, topics, people, organizations, periodFrom,
                     periodTo, thread, messageID, inReplyTo, "references", header, innerHeader, sourceMetadata,
-                    defects)
+                    defects, fingerprint, subjectKey)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
@@ -208,7 +280,7 @@ public final class SQLiteDocumentStore: DocumentStore {
                 d.periodFrom, d.periodTo, d.thread, d.messageID, JSONColumn.encode(d.inReplyTo),
                 JSONColumn.encode(d.references), JSONColumn.encode(d.header.map(JSONColumn.Field.init)),
                 JSONColumn.encode(d.innerHeader.map(JSONColumn.Field.init)), JSONColumn.encode(d.sourceMetadata),
-                JSONColumn.encode(d.defects),
+                JSONColumn.encode(d.defects), d.fingerprint, d.subjectKey,
             ])
         return db.lastInsertedRowID
     }
@@ -263,6 +335,8 @@ public final class SQLiteDocumentStore: DocumentStore {
         d.innerHeader = (JSONColumn.decode(row["innerHeader"]) as [JSONColumn.Field]?)?.map(\.headerField) ?? []
         d.sourceMetadata = JSONColumn.decode(row["sourceMetadata"]) ?? [:]
         d.defects = JSONColumn.decode(row["defects"]) ?? []
+        d.fingerprint = row["fingerprint"]
+        d.subjectKey = row["subjectKey"]
         return d
     }
 

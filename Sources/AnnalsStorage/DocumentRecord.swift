@@ -74,6 +74,10 @@ public struct DocumentRecord: Sendable, Hashable {
     public var sourceMetadata: [String: [String]]
     /// Problems recovered from while reading.
     public var defects: [Defect]
+    /// The fingerprint of the document's own words, matching copies whose ids differ or are missing.
+    public var fingerprint: String?
+    /// The subject reduced for matching replies whose mailers dropped `References`.
+    public var subjectKey: String?
 
     /// Creates a record with only the format and body set.
     public init(format: RecordFormat, body: String = "") {
@@ -112,6 +116,8 @@ public struct DocumentRecord: Sendable, Hashable {
         self.innerHeader = []
         self.sourceMetadata = [:]
         self.defects = []
+        self.fingerprint = nil
+        self.subjectKey = nil
     }
 }
 

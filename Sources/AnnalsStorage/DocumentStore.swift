@@ -18,8 +18,8 @@ public enum IntakeItem: Sendable {
 
 /// What storing one item did.
 public enum IntakeOutcome: Sendable, Hashable {
-    /// A new copy was stored, making a new document with this id.
-    case storedCopy(documentID: Int64)
+    /// A new copy was stored, as a new document or as one more copy of a document already held.
+    case storedCopy(documentID: Int64, isNewDocument: Bool)
     /// A new quarantine entry was stored.
     case quarantined
     /// Byte-identical bytes were already in the archive (as a copy or a quarantine entry).
@@ -78,6 +78,11 @@ public protocol DocumentStore: Sendable {
     /// Stores a batch in one transaction: all of it, or (on failure) none of it.
     ///
     /// Items whose bytes are already stored, or repeat an earlier item of the batch, are duplicates.
+    /// A new copy joins the document that has its real Message-ID (and the same fingerprint or subject),
+    /// or else the document with its fingerprint; otherwise it makes a new document. Each new document
+    /// joins the thread of the message it replies to (`In-Reply-To`, `References`), or, for a `Re:`
+    /// subject without them, of the latest document with the same subject; documents that arrived
+    /// before their parent are moved into the parent's thread when it comes.
     /// - Returns: One outcome per item, in order.
     /// - Throws: ``StorageError`` when the transaction fails; nothing of the batch is then stored.
     func store(_ batch: [IntakeItem]) throws(StorageError) -> [IntakeOutcome]
@@ -99,6 +104,9 @@ public protocol DocumentStore: Sendable {
 
     /// Counts of what the archive holds.
     func statistics() throws(StorageError) -> ArchiveStatistics
+
+    /// The documents of a thread, oldest first.
+    func thread(_ thread: String) throws(StorageError) -> [DocumentRecord]
 }
 
 /// A storage failure, with the driver's error kept for logs but never shown to users.

@@ -33,7 +33,7 @@ struct SQLiteDocumentStoreTests {
 
         let outcomes = try store.store([makeItem("first body")])
 
-        guard case .storedCopy(let id) = outcomes.first else {
+        guard case .storedCopy(let id, true) = outcomes.first else {
             Issue.record("expected a stored copy, got \(outcomes)")
             return
         }
@@ -120,5 +120,112 @@ struct SQLiteDocumentStoreTests {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_fts WHERE document_fts MATCH 'peru'")
         }
         #expect(hits == 1)
+    }
+
+    func makeMessage(
+        _ body: String, id: String?, subject: String, replyTo: [String] = [], path: String = "m"
+    ) -> IntakeItem {
+        var document = DocumentRecord(format: .internetMessage, body: body)
+        document.messageID = id
+        document.subject = subject
+        document.inReplyTo = replyTo
+        document.subjectKey = DocumentIdentity.subjectKey(subject)
+        document.fingerprint = DocumentIdentity.fingerprint(of: body)
+        let copy = CopyRecord(
+            sha256: "\(path)|\(body)|\(id ?? "-")".hashValue.description, bytes: Array(body.utf8),
+            origin: CopyOrigin(path: path), format: .internetMessage, received: Self.received)
+        return .copy(copy, document)
+    }
+
+    static let dispatch = """
+        With a green light from Washington, the Alberto Fujimori regime in Peru massacred 15 Tupac Amaru
+        Revolutionary Movement commandos and one hostage on April 22.
+        """
+
+    @Test("Copies with the same Message-ID, or the same text, become one document with every copy kept")
+    func copiesMergeIntoOneDocument() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+        let rewrapped = Self.dispatch.replacingOccurrences(of: "\n", with: " ") + "\n\n-- \nA list footer\n"
+
+        let outcomes = try store.store([
+            makeMessage(Self.dispatch, id: "a@x.org", subject: "Peru", path: "one"),
+            makeMessage(Self.dispatch, id: "a@x.org", subject: "Peru", path: "two"),
+            makeMessage(rewrapped, id: nil, subject: "Fwd: Peru", path: "three"),
+        ])
+
+        #expect(outcomes.filter { if case .storedCopy(_, true) = $0 { true } else { false } }.count == 1)
+        let documents = try store.documents(after: 0, limit: 10)
+        #expect(documents.count == 1)
+        #expect(try store.copies(ofDocument: try #require(documents.first).id).count == 3)
+    }
+
+    @Test("A reply that quotes a dispatch stays a document of its own, in the dispatch's thread")
+    func replyIsNotMerged() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+        let quoted = Self.dispatch.split(separator: "\n").map { "> \($0)" }.joined(separator: "\n")
+        let reply = "On 24 Apr 1997 WW wrote:\n\(quoted)\n\nThis is a shameful day for everyone who cares about Peru."
+
+        _ = try store.store([
+            makeMessage(Self.dispatch, id: "a@x.org", subject: "Peru"),
+            makeMessage(reply, id: "b@y.org", subject: "Re: Peru", replyTo: ["a@x.org"]),
+        ])
+
+        let documents = try store.documents(after: 0, limit: 10)
+        #expect(documents.count == 2)
+        #expect(documents[0].thread == documents[1].thread)
+        #expect(try store.thread(try #require(documents[0].thread)).count == 2)
+    }
+
+    @Test("Replies that arrive before their parent join its thread when it comes")
+    func lateParentAdoptsReplies() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+
+        _ = try store.store([
+            makeMessage("second reply words here", id: "c@z.org", subject: "Re: Peru", replyTo: ["b@y.org"])
+        ])
+        _ = try store.store([
+            makeMessage("first reply words here", id: "b@y.org", subject: "Re: Peru", replyTo: ["a@x.org"])
+        ])
+        _ = try store.store([makeMessage(Self.dispatch, id: "a@x.org", subject: "Peru")])
+
+        let threads = Set(try store.documents(after: 0, limit: 10).map(\.thread))
+        #expect(threads.count == 1)
+    }
+
+    @Test("A Re: subject without References joins the latest thread on that subject")
+    func subjectFallbackThreads() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+
+        _ = try store.store([
+            makeMessage(Self.dispatch, id: "a@x", subject: "[R] Plotting dates"),
+            makeMessage("use as.Date first, then plot", id: "b@y", subject: "Re: [R] Plotting dates"),
+            makeMessage("an unrelated question about lists", id: "c@z", subject: "Lists"),
+        ])
+
+        let documents = try store.documents(after: 0, limit: 10)
+        #expect(documents[0].thread == documents[1].thread)
+        #expect(documents[2].thread != documents[0].thread)
+    }
+
+    @Test("Placeholder Message-IDs never merge different texts")
+    func placeholderIDsDoNotMerge() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+
+        _ = try store.store([
+            makeMessage("one text that is long enough to count here", id: "NO-ID-FOUND.mhonarc.org", subject: "A"),
+            makeMessage("another text entirely, long enough as well", id: "NO-ID-FOUND.mhonarc.org", subject: "B"),
+        ])
+
+        #expect(try store.statistics().documents == 2)
     }
 }

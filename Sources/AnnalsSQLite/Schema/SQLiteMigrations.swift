@@ -78,6 +78,20 @@ enum SQLiteMigrations {
                 t.column("body")
             }
         }
+        migrator.registerMigration("v2-identity-and-threads") { db in
+            try db.alter(table: "document") { t in
+                t.add(column: "fingerprint", .text)
+                t.add(column: "subjectKey", .text)
+            }
+            try db.create(index: "document_on_fingerprint", on: "document", columns: ["fingerprint"])
+            try db.create(index: "document_on_subjectKey", on: "document", columns: ["subjectKey"])
+            try db.create(index: "document_on_thread", on: "document", columns: ["thread"])
+            // The Message-IDs each document replies to or refers to, for threading in either arrival order.
+            try db.create(table: "documentReference") { t in
+                t.belongsTo("document", onDelete: .cascade).notNull()
+                t.column("messageID", .text).notNull().indexed()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,112 @@
+/// What makes two copies the same document, and two documents the same conversation.
+///
+/// Copies are one document when they carry the same real Message-ID (RFC 5322 §3.6.4), or when
+/// their own text is the same once quoting, signatures, line wrapping, case and punctuation are
+/// set aside. A reply that quotes a dispatch has text of its own, so it never matches the dispatch.
+public enum DocumentIdentity {
+    /// The fewest words a text needs before it is matched by content alone.
+    ///
+    /// Shorter texts ("Thanks!", "Me too.") recur between different messages.
+    public static let minimumFingerprintWords = 12
+
+    /// A fingerprint of a text's own words, or `nil` when the text is too short to match on.
+    ///
+    /// Lines quoted from another message (`>`), an attribution line before them ("… wrote:"), and a
+    /// signature after the RFC 3676 §4.3 delimiter (`-- `) are left out; the rest is lower-cased and
+    /// reduced to its letters and digits, so re-wrapped and re-indented copies match.
+    ///
+    /// - Parameter text: The decoded body.
+    /// - Returns: A 32-digit hexadecimal fingerprint, or `nil`.
+    public static func fingerprint(of text: String) -> String? {
+        var words: [Substring] = []
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        if let signature = lines.lastIndex(where: { $0 == "-- " || $0 == "--" }), signature > 0 {
+            lines = Array(lines[..<signature])
+        }
+        for line in lines {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix(">") || trimmed.hasPrefix("|") { continue }
+            if trimmed.hasSuffix("wrote:") || trimmed.hasSuffix("writes:") { continue }
+            for word in trimmed.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                words.append(word)
+            }
+        }
+        guard words.count >= minimumFingerprintWords else { return nil }
+        var first = FNV1a()
+        var second = FNV1a(seed: 0x6C62_272E_07BB_0142)
+        for word in words {
+            for scalar in word.lowercased().unicodeScalars {
+                first.add(scalar.value)
+                second.add(scalar.value)
+            }
+            first.add(0x20)
+            second.add(0x20)
+        }
+        return first.hex + second.hex
+    }
+
+    /// A subject reduced for matching replies: reply and forward prefixes and list tags removed.
+    ///
+    /// `Re: [R] Re: Fwd: Plotting` and `plotting` give the same key.
+    public static func subjectKey(_ subject: String?) -> String? {
+        guard var rest = subject?.lowercased()[...] else { return nil }
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            var stripped = false
+            for prefix in ["re:", "re :", "aw:", "sv:", "fwd:", "fw:", "re^2:", "(fwd)"] where rest.hasPrefix(prefix) {
+                rest = rest.dropFirst(prefix.count)
+                stripped = true
+                break
+            }
+            if !stripped { break }
+        }
+        let key = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return key.isEmpty ? nil : key
+    }
+
+    /// Whether a subject marks a reply (`Re:`, possibly after a list tag).
+    public static func isReplySubject(_ subject: String?) -> Bool {
+        guard var rest = subject?.lowercased()[...] else { return false }
+        rest = rest.drop { $0 == " " }
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            rest = rest[rest.index(after: close)...].drop { $0 == " " }
+        }
+        return rest.hasPrefix("re:") || rest.hasPrefix("re :") || rest.hasPrefix("aw:") || rest.hasPrefix("sv:")
+    }
+
+    /// Whether a Message-ID is a placeholder an archiver wrote, not the sender's own id.
+    ///
+    /// MHonArc writes `NO-ID-FOUND…` for messages that had none; an id without `@` (RFC 5322 §3.6.4
+    /// requires `id-left "@" id-right`) is not unique enough to merge copies on.
+    public static func isPlaceholderMessageID(_ id: String?) -> Bool {
+        guard let id, id.count >= 5, id.contains("@") else { return true }
+        return id.uppercased().contains("NO-ID-FOUND")
+    }
+}
+
+/// The 64-bit FNV-1a hash, fed one value at a time.
+struct FNV1a {
+    private(set) var value: UInt64
+
+    init(seed: UInt64 = 0xCBF2_9CE4_8422_2325) {
+        value = seed
+    }
+
+    mutating func add(_ scalar: UInt32) {
+        var remaining = scalar
+        repeat {
+            value ^= UInt64(remaining & 0xFF)
+            value = value &* 0x0000_0100_0000_01B3
+            remaining >>= 8
+        } while remaining != 0
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
