@@ -1,0 +1,154 @@
+import Foundation
+
+/// The place table: countries (current and former), their UN M49 regions and the names that point
+/// to them, parsed once from the generated ``GazetteerData.swift`` at first use.
+///
+/// Built by `scripts/build-gazetteer` from GeoNames, countryinfo and iso-codes (see
+/// `docs/gazetteer.md` for sources, credits and what was left out).
+struct Gazetteer: Sendable {
+    /// What kind of name a phrase is; the order is the strength, strongest first.
+    enum Kind: UInt8, Sendable, Comparable {
+        /// A phrase that names no country and hides the names inside it ("Latin America").
+        case blocker
+        /// A country's name ("Peru", "Soviet Union").
+        case country
+        /// An abbreviation matched only as written ("U.S.", "UK").
+        case abbreviation
+        /// A demonym or adjective ("Peruvian").
+        case demonym
+        /// A capital city.
+        case capital
+        /// A US state.
+        case state
+        /// A state or province abbreviation as datelines write it ("Calif.").
+        case stateAbbreviation
+        /// A first-level province.
+        case province
+        /// A large city.
+        case city
+        /// A smaller city, trusted only in a dateline.
+        case datelineCity
+
+        init?(letter: Substring) {
+            switch letter {
+            case "z": self = .blocker
+            case "n": self = .country
+            case "a": self = .abbreviation
+            case "d": self = .demonym
+            case "c": self = .capital
+            case "s": self = .state
+            case "t": self = .stateAbbreviation
+            case "p": self = .province
+            case "y": self = .city
+            case "x": self = .datelineCity
+            default: return nil
+            }
+        }
+
+        static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// One meaning of a phrase.
+    struct Meaning: Sendable, Hashable {
+        var code: String
+        var kind: Kind
+    }
+
+    /// A country or former state.
+    struct Country: Sendable {
+        var code: String
+        var name: String
+        var region: String
+        /// The first day (`yyyy-MM-dd`) the state existed under this code, or empty.
+        var from: String
+        /// The first day (`yyyy-MM-dd`) it no longer existed, or empty.
+        var until: String
+        /// The code its names meant before `from`.
+        var predecessor: String
+        /// The code its names mean from `until` on (empty: the historical code stays).
+        var successor: String
+    }
+
+    /// A region of UN M49.
+    struct Region: Sendable {
+        var code: String
+        var name: String
+        var parent: String
+    }
+
+    var countries: [String: Country] = [:]
+    var regions: [String: Region] = [:]
+    /// Case-insensitive phrases: folded, lower-cased words joined by one space.
+    var phrases: [String: [Meaning]] = [:]
+    /// Abbreviations, matched exactly as written.
+    var abbreviations: [String: [Meaning]] = [:]
+    /// The longest phrase, in words, starting with each first word.
+    var longestPhrase: [String: Int] = [:]
+
+    /// The table, parsed on first use.
+    static let shared = Gazetteer(
+        regionTable: Gazetteer.regionTable, countryTable: Gazetteer.countryTable, nameTable: Gazetteer.nameTable)
+
+    init(regionTable: String, countryTable: String, nameTable: String) {
+        for line in regionTable.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { continue }
+            regions[String(fields[0])] = Region(
+                code: String(fields[0]), name: String(fields[1]), parent: String(fields[2]))
+        }
+        for line in countryTable.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 7 else { continue }
+            countries[fields[0]] = Country(
+                code: fields[0], name: fields[1], region: fields[2], from: fields[3], until: fields[4],
+                predecessor: fields[5], successor: fields[6])
+        }
+        for line in nameTable.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 3, let kind = Kind(letter: fields[2]) else { continue }
+            let meaning = Meaning(code: String(fields[1]), kind: kind)
+            let words = PlaceTokenizer.tokens(of: String(fields[0]))
+            guard let first = words.first else { continue }
+            if kind == .abbreviation {
+                abbreviations[words.map(\.text).joined(separator: " "), default: []].append(meaning)
+            } else {
+                phrases[words.map(\.key).joined(separator: " "), default: []].append(meaning)
+            }
+            longestPhrase[first.key] = max(longestPhrase[first.key] ?? 0, min(words.count, 4))
+        }
+        for key in phrases.keys { phrases[key]?.sort { $0.kind < $1.kind } }
+    }
+
+    /// The code a name of `code` stands for on `day` (`yyyy-MM-dd`), or `code` itself without a date.
+    ///
+    /// Names of a state that did not exist yet mean its predecessor (Russia in 1987 is SU); names of a
+    /// state that ceased to exist mean its successor when it has one (East Germany in 1995 is DE).
+    func code(_ code: String, on day: String?) -> String {
+        guard let day, let country = countries[code] else { return code }
+        if !country.from.isEmpty, day < country.from, !country.predecessor.isEmpty {
+            return self.code(country.predecessor, on: day)
+        }
+        if !country.until.isEmpty, day >= country.until, !country.successor.isEmpty {
+            return country.successor
+        }
+        return code
+    }
+
+    /// Whether `code` is a state that did not exist yet on `day`.
+    func isNotYetIndependent(_ code: String, on day: String?) -> Bool {
+        guard let day, let country = countries[code], !country.from.isEmpty else { return false }
+        return day < country.from
+    }
+
+    /// The M49 path from World down to the country, as codes.
+    func regionPath(for code: String) -> [String] {
+        guard let country = countries[code] else { return [] }
+        var path: [String] = []
+        var next = country.region
+        while !next.isEmpty, let region = regions[next], !path.contains(next) {
+            path.insert(next, at: 0)
+            next = region.parent
+        }
+        return path
+    }
+}
