@@ -1,0 +1,223 @@
+import Foundation
+
+/// Ranks the 17 top-level IPTC Media Topics a document is about, from its headline and text.
+///
+/// Each topic has a hand-built weighted lexicon of words, word stems and short phrases (see
+/// `TopicLexicon.swift`), written for news, mailing lists and newsgroups of 1987–2000. The text
+/// is tokenised once; each distinct word or phrase is looked up once, and contributes
+/// `weight × (1 + ln count)` to its topics, headline words counting three times. A topic is
+/// returned when its score clears a floor that grows slowly with the document's length and is at
+/// least 40% of the best topic's score.
+///
+/// ```swift
+/// let topics = TopicClassifier.classify(headline: "Peru massacre", text: body)
+/// // ["conflict, war and peace", "politics"]
+/// ```
+public enum TopicClassifier {
+    /// The names of the 17 top-level IPTC Media Topics, in alphabetical order.
+    public static let allTopics: [String] = topicLexicons.map(\.topic)
+
+    /// Ranks the topics a document is about, most central first.
+    ///
+    /// - Parameters:
+    ///   - headline: The subject or headline, when there is one; its words count more.
+    ///   - text: The document's text.
+    /// - Returns: IPTC top-level Media Topic names with real evidence in the text, most central
+    ///   first, at most four; empty when no topic has enough evidence.
+    public static func classify(headline: String?, text: String) -> [String] {
+        let scores = score(headline: headline, text: text)
+        let best = scores.values.max() ?? 0
+        let floor = max(minimumScore * scores.lengthFactor, relativeFloor * best)
+        return scores.values.enumerated()
+            .filter { $0.element >= floor && $0.element > 0 }
+            .sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
+            .prefix(maximumTopics)
+            .map { allTopics[$0.offset] }
+    }
+
+    // MARK: - Scoring
+
+    static let minimumScore = 2.0
+    static let relativeFloor = 0.4
+    static let maximumTopics = 4
+    static let headlineMultiplier = 3
+
+    /// Per-topic raw scores for a document, with the length factor the floor is scaled by.
+    static func score(headline: String?, text: String) -> Scores {
+        let lexicon = TopicLexiconIndex.shared
+        var counts: [String: Int] = [:]
+        let headlineTokens = tokenize(headline ?? "").filter { !replyMarkers.contains($0) }
+        let bodyTokens = tokenize(text)
+        count(headlineTokens, times: headlineMultiplier, into: &counts, lexicon: lexicon)
+        count(bodyTokens, times: 1, into: &counts, lexicon: lexicon)
+
+        var scores = [Double](repeating: 0, count: lexicon.topicCount)
+        for (term, occurrences) in counts {
+            let strength = 1 + log(Double(occurrences))
+            for match in lexicon.weights(for: term) {
+                scores[match.topic] += match.weight * strength
+            }
+        }
+        let length = Double(headlineTokens.count + bodyTokens.count)
+        return Scores(values: scores, lengthFactor: 1 + log(1 + length / 100))
+    }
+
+    private static let replyMarkers: Set<String> = ["re", "fwd", "fw", "aw", "sv"]
+
+    private static func count(
+        _ tokens: [String], times: Int, into counts: inout [String: Int], lexicon: TopicLexiconIndex
+    ) {
+        for index in tokens.indices {
+            let token = tokens[index]
+            counts[token, default: 0] += times
+            guard lexicon.phraseStarts.contains(token) else { continue }
+            var phrase = token
+            for length in 2...lexicon.longestPhrase {
+                let next = index + length - 1
+                guard next < tokens.count else { break }
+                phrase += " " + tokens[next]
+                if lexicon.phrases[phrase] != nil {
+                    counts[phrase, default: 0] += times
+                }
+            }
+        }
+    }
+
+    /// Splits text into lowercase ASCII words of two or more characters.
+    ///
+    /// Whitespace-separated chunks holding an address or URL (`@`, `://`, `www.`) are skipped, since
+    /// signatures and attributions name hosts (`cs.colorado.edu`) rather than the subject.
+    static func tokenize(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        var chunk: [UInt8] = []
+        var chunkHasAddress = false
+        var previous: UInt8 = 0
+
+        func flushWord() {
+            if current.count >= 2 { tokens.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        func flushChunk() {
+            if !chunkHasAddress && !chunk.starts(with: Array("www.".utf8)) {
+                for byte in chunk {
+                    if isWordByte(byte) {
+                        current.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    } else if byte != 0x27 {
+                        flushWord()
+                    }
+                }
+            }
+            flushWord()
+            chunk.removeAll(keepingCapacity: true)
+            chunkHasAddress = false
+        }
+
+        // A right single quotation mark (E2 80 99) is an apostrophe: drop it like `'`.
+        for byte in dropCurlyApostrophes(Array(text.utf8)) {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                flushChunk()
+            } else {
+                chunk.append(byte)
+                if byte == 0x40 || (byte == 0x2F && previous == 0x3A) { chunkHasAddress = true }
+            }
+            previous = byte
+        }
+        flushChunk()
+        return tokens
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func dropCurlyApostrophes(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0xE2) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                out.append(0x27)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// Raw per-topic scores, indexed like ``TopicClassifier/allTopics``.
+    struct Scores: Sendable {
+        var values: [Double]
+        var lengthFactor: Double
+    }
+}
+
+/// The lexicons parsed once into lookup tables.
+final class TopicLexiconIndex: Sendable {
+    static let shared = TopicLexiconIndex(lexicons: topicLexicons)
+
+    struct Match: Sendable {
+        var topic: Int
+        var weight: Double
+    }
+
+    let topicCount: Int
+    let words: [String: [Match]]
+    let stems: [String: [Match]]
+    let phrases: [String: [Match]]
+    let phraseStarts: Set<String>
+    let longestPhrase: Int
+    /// The lengths stems come in, ascending, so a word is only cut where a stem could match.
+    let stemLengths: [Int]
+
+    init(lexicons: [(topic: String, entries: String)]) {
+        var words: [String: [Match]] = [:]
+        var stems: [String: [Match]] = [:]
+        var phrases: [String: [Match]] = [:]
+        for (topic, lexicon) in lexicons.enumerated() {
+            for entry in lexicon.entries.split(whereSeparator: \.isWhitespace) {
+                let parts = entry.split(separator: ":", maxSplits: 1)
+                var term = String(parts[0])
+                let weight = parts.count > 1 ? Double(parts[1]) ?? 1 : 1
+                if term.contains("_") {
+                    term = term.replacingOccurrences(of: "_", with: " ")
+                    phrases[term, default: []].append(Match(topic: topic, weight: weight))
+                } else if term.hasSuffix("*") {
+                    stems[String(term.dropLast()), default: []].append(Match(topic: topic, weight: weight))
+                } else {
+                    words[term, default: []].append(Match(topic: topic, weight: weight))
+                }
+            }
+        }
+        self.topicCount = lexicons.count
+        self.words = words
+        self.stems = stems
+        self.phrases = phrases
+        self.phraseStarts = Set(phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+        self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 2
+        self.stemLengths = Set(stems.keys.map(\.utf8.count)).filter { $0 >= 4 }.sorted()
+    }
+
+    /// The topics and weights a word or phrase carries: per topic, the highest of its exact entry
+    /// and every stem it starts with.
+    func weights(for term: String) -> [Match] {
+        if term.contains(" ") { return phrases[term] ?? [] }
+        var best: [Match] = words[term] ?? []
+        let bytes = Array(term.utf8)
+        for length in stemLengths {
+            guard length <= bytes.count else { break }
+            guard let matches = stems[String(decoding: bytes[0..<length], as: UTF8.self)] else { continue }
+            for match in matches {
+                if let existing = best.firstIndex(where: { $0.topic == match.topic }) {
+                    best[existing].weight = Swift.max(best[existing].weight, match.weight)
+                } else {
+                    best.append(match)
+                }
+            }
+        }
+        return best
+    }
+}
