@@ -1,0 +1,96 @@
+/// Chooses two or three sentences that stand for a text: normally its lead.
+enum Abstract {
+    /// The abstract of the shown text, or `nil` when it holds no prose.
+    ///
+    /// Sentences come from the first prose paragraphs, without the dateline, skipping sentences that
+    /// open with a quotation; three sentences, or two when they already run to 300 characters.
+    static func choose(from text: String, dateline: Dateline?) -> String? {
+        var chosen: [String] = []
+        var length = 0
+        var paragraphIndex = 0
+        for paragraph in paragraphs(of: text) {
+            paragraphIndex += 1
+            guard paragraphIndex <= 15 else { break }
+            var prose = paragraph
+            if chosen.isEmpty, let found = Dateline.find(atStartOf: prose), found.text == dateline?.text {
+                prose = String(prose.dropFirst(found.length))
+            }
+            guard isProse(prose) else { continue }
+            let sentences = Sentences.split(prose)
+            for (index, sentence) in sentences.enumerated() {
+                guard sentence.count >= 20, let first = sentence.first, !"\"“‘'".contains(first) else { continue }
+                // A paragraph's last piece without closing punctuation is a heading or a cut-off line.
+                if index == sentences.count - 1, let last = sentence.last, !".!?\"”')".contains(last) { continue }
+                chosen.append(clipped(sentence))
+                length += sentence.count
+                if chosen.count == 3 || (chosen.count == 2 && length >= 300) {
+                    return chosen.joined(separator: " ")
+                }
+            }
+        }
+        return chosen.isEmpty ? nil : chosen.joined(separator: " ")
+    }
+
+    /// The first paragraphs of the text (at most 15), each with its lines joined by single spaces.
+    static func paragraphs(of text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var lineStart = text.startIndex
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while result.count < 15 {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == 0x0A {
+                let line = text[lineStart..<index].trimmingSpaces()
+                if line.isEmpty {
+                    if !current.isEmpty { result.append(current) }
+                    current = ""
+                } else {
+                    if !current.isEmpty { current += " " }
+                    current += line
+                }
+                if atEnd { break }
+                lineStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if !current.isEmpty, result.count < 15 { result.append(current) }
+        return result
+    }
+
+    static let symbolBytes: Set<UInt8> = Set("{};<>=|#*_\\/@$%^~+[]".utf8)
+
+    /// Whether a paragraph reads as prose: long enough, mostly letters, not code or a header block.
+    static func isProse(_ paragraph: String) -> Bool {
+        guard paragraph.utf8.count >= 40 else { return false }
+        var letters = 0
+        var symbols = 0
+        var total = 0
+        // Bytes, not scalars: a non-ASCII byte counts as part of a letter, which is near enough here.
+        for byte in paragraph.utf8 {
+            total += 1
+            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 {
+                letters += 1
+            } else if symbolBytes.contains(byte) {
+                symbols += 1
+            }
+        }
+        guard letters * 10 >= total * 6, symbols * 20 <= total else { return false }
+        // A forwarded header block: "From: … Subject: …".
+        if let colon = paragraph.prefix(20).firstIndex(of: ":"),
+            paragraph[paragraph.startIndex..<colon].allSatisfy({ $0.isLetter || $0 == "-" }),
+            paragraph.containsASCII("Subject:") || paragraph.containsASCII("From:")
+        {
+            return false
+        }
+        return true
+    }
+
+    /// A sentence cut to at most 400 characters at a word boundary.
+    static func clipped(_ sentence: String) -> String {
+        guard sentence.count > 400 else { return sentence }
+        let head = sentence.prefix(400)
+        let cut = head.lastIndex(of: " ").map { head[head.startIndex..<$0] } ?? head
+        return String(cut) + "…"
+    }
+}

@@ -1,0 +1,195 @@
+/// The body's lines, each with the role it was found to play.
+///
+/// Extraction marks lines instead of cutting them out, so that the shown text and the footer keep
+/// the body's order and nothing is lost.
+struct BodyLines {
+    /// What a line is.
+    enum Role: Equatable {
+        case text
+        case title
+        case byline
+        case rights
+        case quote
+        case signature
+        case listFooter
+        case pgp
+        case signoff
+        case navigation
+
+        /// The marker that introduces this kind of part in the footer, or `nil` for parts not kept there.
+        var footerMarker: String? {
+            switch self {
+            case .quote: "[quoted reply]"
+            case .signature: "[signature]"
+            case .listFooter: "[list footer]"
+            case .pgp: "[PGP]"
+            case .signoff: "[sign-off]"
+            case .navigation: "[navigation]"
+            case .text, .title, .byline, .rights: nil
+            }
+        }
+    }
+
+    var lines: [Substring]
+    var roles: [Role]
+
+    init(_ body: String) {
+        // Split on LF and drop a CR before it: mail may arrive with CRLF or bare LF line ends.
+        var lines: [Substring] = []
+        var start = body.startIndex
+        let utf8 = body.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(Self.trimmingTrailingSpace(body[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start < body.endIndex { lines.append(Self.trimmingTrailingSpace(body[start...])) }
+        self.lines = lines
+        self.roles = Array(repeating: .text, count: lines.count)
+    }
+
+    static func trimmingTrailingSpace(_ line: Substring) -> Substring {
+        var end = line.utf8.endIndex
+        while end > line.utf8.startIndex {
+            let before = line.utf8.index(before: end)
+            let byte = line.utf8[before]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0D else { break }
+            end = before
+        }
+        return line[line.startIndex..<end]
+    }
+
+    var count: Int { lines.count }
+
+    func isBlank(_ index: Int) -> Bool { lines[index].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+    /// Whether the line is shown text with something on it.
+    func isTextLine(_ index: Int) -> Bool { roles[index] == .text && !isBlank(index) }
+
+    /// The first shown, non-blank line at or after `index`.
+    func nextTextLine(from index: Int) -> Int? {
+        var i = index
+        while i < count {
+            if isTextLine(i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The last shown, non-blank line at or before `index`.
+    func previousTextLine(from index: Int) -> Int? {
+        var i = min(index, count - 1)
+        while i >= 0 {
+            if isTextLine(i) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// Marks lines `range` with `role` where they are still text.
+    mutating func mark(_ range: Range<Int>, as role: Role) {
+        for i in range where roles[i] == .text { roles[i] = role }
+    }
+
+    /// The shown paragraphs: runs of non-blank text lines, as line ranges.
+    func paragraphs() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int?
+        for i in 0..<count {
+            if isTextLine(i) {
+                if start == nil { start = i }
+            } else if roles[i] == .text, let from = start {
+                result.append(from..<i)
+                start = nil
+            } else if roles[i] != .text, let from = start {
+                result.append(from..<i)
+                start = nil
+            }
+        }
+        if let from = start { result.append(from..<count) }
+        return result
+    }
+
+    /// The lines of `range` joined by single spaces, each trimmed.
+    func joined(_ range: Range<Int>) -> String {
+        var result = ""
+        for i in range {
+            let line = lines[i].trimmingSpaces()
+            guard !line.isEmpty else { continue }
+            if !result.isEmpty { result += " " }
+            result += line
+        }
+        return result
+    }
+
+    /// The shown text: text lines in order, runs of blank lines collapsed to one, no blank edges.
+    func shownText() -> String {
+        var result = ""
+        var pendingBlank = false
+        for i in 0..<count where roles[i] == .text {
+            if isBlank(i) {
+                pendingBlank = !result.isEmpty
+                continue
+            }
+            if !result.isEmpty { result += pendingBlank ? "\n\n" : "\n" }
+            pendingBlank = false
+            result += lines[i]
+        }
+        return result
+    }
+
+    /// The parts kept apart from the text, each introduced by its marker line.
+    func footerText() -> String? {
+        var sections: [String] = []
+        var current: (role: Role, lines: [Substring])?
+        func close() {
+            guard let part = current, let marker = part.role.footerMarker else { return }
+            var kept = part.lines
+            while let last = kept.last, last.isAllSpace { kept.removeLast() }
+            while let first = kept.first, first.isAllSpace { kept.removeFirst() }
+            guard !kept.isEmpty else { return }
+            sections.append(([marker] + kept.map { String($0) }).joined(separator: "\n"))
+        }
+        for i in 0..<count {
+            let role = roles[i]
+            guard role.footerMarker != nil else {
+                if role != .text || !isBlank(i) {
+                    close()
+                    current = nil
+                }
+                continue
+            }
+            if current?.role != role {
+                close()
+                current = (role, [])
+            }
+            current?.lines.append(lines[i])
+        }
+        close()
+        return sections.isEmpty ? nil : sections.joined(separator: "\n\n")
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+        else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+}
+
+extension StringProtocol {
+    /// Whether the string holds only spaces and tabs.
+    var isAllSpace: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+}

@@ -1,0 +1,68 @@
+// Substring search on UTF-8 bytes: Foundation's `range(of:)` and `contains(_:)` bridge through
+// NSString on Linux and cost microseconds a call, too much for code that runs on every record.
+
+extension Substring {
+    /// The range of the first occurrence of an ASCII `needle`, compared byte for byte.
+    ///
+    /// With `ignoringASCIICase`, the needle must be written in lower case.
+    func asciiRange(of needle: String, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let head = pattern.first else { return nil }
+        let bytes = utf8
+        // Native strings are contiguous: search the buffer, far faster than walking view indices.
+        if let found = bytes.withContiguousStorageIfAvailable({ buffer -> Int? in
+            Self.offset(of: pattern, in: buffer, ignoringASCIICase: ignoringASCIICase)
+        }) {
+            guard let offset = found else { return nil }
+            let start = bytes.index(bytes.startIndex, offsetBy: offset)
+            return start..<bytes.index(start, offsetBy: pattern.count)
+        }
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let byte = ignoringASCIICase ? Self.lower(bytes[start]) : bytes[start]
+            if byte == head {
+                var candidate = start
+                var matched = 0
+                while matched < pattern.count, candidate < bytes.endIndex {
+                    let next = ignoringASCIICase ? Self.lower(bytes[candidate]) : bytes[candidate]
+                    guard next == pattern[matched] else { break }
+                    matched += 1
+                    candidate = bytes.index(after: candidate)
+                }
+                if matched == pattern.count { return start..<candidate }
+            }
+            start = bytes.index(after: start)
+        }
+        return nil
+    }
+
+    /// Whether the text contains an ASCII `needle` (written in lower case when `ignoringASCIICase`).
+    func containsASCII(_ needle: String, ignoringASCIICase: Bool = false) -> Bool {
+        asciiRange(of: needle, ignoringASCIICase: ignoringASCIICase) != nil
+    }
+
+    static func offset(of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool) -> Int? {
+        guard pattern.count <= buffer.count else { return nil }
+        var start = 0
+        while start + pattern.count <= buffer.count {
+            var matched = 0
+            while matched < pattern.count {
+                let byte = buffer[start + matched]
+                guard (ignoringASCIICase ? lower(byte) : byte) == pattern[matched] else { break }
+                matched += 1
+            }
+            if matched == pattern.count { return start }
+            start += 1
+        }
+        return nil
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+}
+
+extension String {
+    /// Whether the text contains an ASCII `needle` (written in lower case when `ignoringASCIICase`).
+    func containsASCII(_ needle: String, ignoringASCIICase: Bool = false) -> Bool {
+        self[...].containsASCII(needle, ignoringASCIICase: ignoringASCIICase)
+    }
+}
