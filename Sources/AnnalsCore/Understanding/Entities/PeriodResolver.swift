@@ -1,0 +1,313 @@
+public import Foundation
+
+/// The span of days a document's events fall in, as ISO 8601 calendar dates.
+public struct DatePeriod: Sendable, Hashable {
+    /// The first day, as `YYYY-MM-DD`.
+    public var from: String
+    /// The last day, as `YYYY-MM-DD`.
+    public var to: String
+
+    /// Creates a period.
+    ///
+    /// - Parameters:
+    ///   - from: The first day, as `YYYY-MM-DD`.
+    ///   - to: The last day, as `YYYY-MM-DD`.
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// Finds the dates of the events a text speaks of and resolves them against the document's date.
+///
+/// Dates count when they name a day or a month:
+/// - a month and day, with or without a year (`April 22`, `Dec. 17, 1996`, `22 April 1997`); without a
+///   year, the most recent such day not after the reference, unless the next one is at most 60 days
+///   ahead (newswires speak of the coming days: `the carnival ends on February 27`); `last` before the
+///   date forces the most recent one and `next` the coming one;
+/// - a month with a year (`December 1996`), or a month alone after `in`, `since`, `during`, `last`,
+///   `until`, `by`, `early`, `late` or `mid` (`in December`: the most recent December, or the coming one
+///   when it is one or two months ahead or after `next`). A month widens the
+///   period only when no day-precise date falls in it, and then adds its first day (and its last, up to
+///   the reference);
+/// - `yesterday`, `today`, `tomorrow`, and weekday names (`said on Tuesday`: the most recent Tuesday not
+///   after the reference, or the next one after `next`).
+///
+/// A year alone (`the 1871 Paris Communards`, `in 1996`) does not count: it is more often history
+/// spoken of than the events reported. A date standing alone on its line, or on a `Date:` or `Sent:`
+/// line, is the document's own date (a byline or a header), not an event, and is skipped. Relative
+/// dates need a reference; without one only dates with a year count. Days are computed in UTC.
+///
+/// ```swift
+/// let period = PeriodResolver.resolve(text: "… captured last Dec. 17 … stormed on April 22.", reference: sent)
+/// // DatePeriod(from: "1996-12-17", to: "1997-04-22")
+/// ```
+public enum PeriodResolver {
+    /// Resolves the period a text speaks of.
+    ///
+    /// - Parameters:
+    ///   - text: The document's text.
+    ///   - reference: The document's date (publication or sent), against which relative dates are resolved.
+    /// - Returns: The first and last day spoken of, or `nil` when the text names no date.
+    public static func resolve(text: String, reference: Date?) -> DatePeriod? {
+        let tokens = EntityTokenizer.tokenize(text)
+        let referenceDay = reference.map {
+            CivilDay(daysSinceEpoch: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down)))
+        }
+        var scanner = PeriodScanner(tokens: tokens, reference: referenceDay)
+        scanner.scan()
+        return scanner.period()
+    }
+}
+
+/// A proleptic Gregorian calendar day.
+struct CivilDay: Comparable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day a count of days since 1970-01-01 names, by Howard Hinnant's `civil_from_days`.
+    init(daysSinceEpoch: Int) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        month = shifted < 10 ? shifted + 3 : shifted - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil`.
+    var daysSinceEpoch: Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The weekday, from Sunday (0) to Saturday (6).
+    var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }
+
+    func adding(days: Int) -> CivilDay { CivilDay(daysSinceEpoch: daysSinceEpoch + days) }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func valid(year: Int, month: Int, day: Int) -> CivilDay? {
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return CivilDay(year: year, month: month, day: day)
+    }
+
+    static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    var iso: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+/// The working state of one period resolution.
+private struct PeriodScanner {
+    let tokens: [EntityToken]
+    let reference: CivilDay?
+    var days: [CivilDay] = []
+    var months: [(year: Int, month: Int)] = []
+
+    private static let monthPrepositions: Set<String> = [
+        "in", "since", "during", "last", "until", "till", "by", "early", "late", "mid", "through", "throughout",
+        "this", "next", "of", "from",
+    ]
+
+    init(tokens: [EntityToken], reference: CivilDay?) {
+        self.tokens = tokens
+        self.reference = reference
+    }
+
+    private var yearBounds: ClosedRange<Int> { 1000...((reference?.year ?? 2100) + 10) }
+
+    mutating func scan() {
+        var index = 0
+        var lineStart = 0
+        var skipLine = false
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isLineStart {
+                lineStart = index
+                skipLine =
+                    ["date", "sent", "received", "posted"].contains(token.key) && index + 1 < tokens.count
+                    && tokens[index + 1].text == ":"
+            }
+            guard !skipLine else {
+                index += 1
+                continue
+            }
+            guard let match = match(at: index) else {
+                index += 1
+                continue
+            }
+            // A date alone on its line is the document's own date (a byline or a dateline).
+            let lineEnd = match.end >= tokens.count || tokens[match.end].isLineStart
+            let standsAlone =
+                lineEnd && tokens[lineStart..<index].allSatisfy { $0.kind == .punctuation }
+            if !standsAlone {
+                switch match.value {
+                case .day(let day): days.append(day)
+                case .month(let year, let month): months.append((year, month))
+                }
+            }
+            index = match.end
+        }
+    }
+
+    enum Value {
+        case day(CivilDay)
+        case month(year: Int, month: Int)
+    }
+
+    private func key(_ index: Int) -> String? { index < tokens.count ? tokens[index].key : nil }
+
+    private func previousWord(_ index: Int) -> String? {
+        index > 0 && tokens[index - 1].kind == .word ? tokens[index - 1].key : nil
+    }
+
+    private func isNext(_ index: Int) -> Bool { previousWord(index) == "next" }
+
+    private func dayNumber(_ index: Int) -> Int? {
+        guard index < tokens.count, tokens[index].kind == .number else { return nil }
+        var text = Substring(tokens[index].key)
+        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) {
+            text = text.dropLast(2)
+            break
+        }
+        guard text.count <= 2, let value = Int(text), (1...31).contains(value) else { return nil }
+        return value
+    }
+
+    private func yearNumber(_ index: Int) -> Int? {
+        guard index < tokens.count, tokens[index].kind == .number, tokens[index].text.count == 4,
+            let value = Int(tokens[index].text), yearBounds.contains(value)
+        else { return nil }
+        return value
+    }
+
+    private func monthNumber(_ index: Int) -> Int? {
+        guard index < tokens.count, tokens[index].kind == .word, tokens[index].isCapitalized,
+            let month = EntityLexicon.months[tokens[index].key]
+        else { return nil }
+        return month
+    }
+
+    private func match(at index: Int) -> (value: Value, end: Int)? {
+        let token = tokens[index]
+        if let month = monthNumber(index) {
+            // Month day[,] [year]
+            if let day = dayNumber(index + 1) {
+                var end = index + 2
+                if key(end) == ",", yearNumber(end + 1) != nil { end += 1 }
+                if let year = yearNumber(end) {
+                    return CivilDay.valid(year: year, month: month, day: day).map { (.day($0), end + 1) }
+                }
+                return resolve(month: month, day: day, at: index).map { (.day($0), index + 2) }
+            }
+            // Month [of] year
+            if let year = yearNumber(index + 1) { return (.month(year: year, month: month), index + 2) }
+            if key(index + 1) == "of", let year = yearNumber(index + 2) {
+                return (.month(year: year, month: month), index + 3)
+            }
+            // A month alone, after a preposition (a bare `May` is too often the verb).
+            if let previous = previousWord(index), Self.monthPrepositions.contains(previous),
+                let reference
+            {
+                // The most recent such month, or the coming one after `next` or when one or two months ahead.
+                var year = reference.year
+                let ahead = (month - reference.month + 12) % 12
+                if previous == "next" {
+                    if month <= reference.month { year += 1 }
+                } else if previous != "last", ahead == 1 || ahead == 2 {
+                    if month < reference.month { year += 1 }
+                } else if month > reference.month {
+                    year -= 1
+                }
+                return (.month(year: year, month: month), index + 1)
+            }
+            return nil
+        }
+        if let day = dayNumber(index), let month = monthNumber(index + 1) {
+            if let year = yearNumber(index + 2) {
+                return CivilDay.valid(year: year, month: month, day: day).map { (.day($0), index + 3) }
+            }
+            return resolve(month: month, day: day, at: index).map { (.day($0), index + 2) }
+        }
+        guard token.kind == .word, let reference else { return nil }
+        switch token.key {
+        case "yesterday": return (.day(reference.adding(days: -1)), index + 1)
+        case "today": return (.day(reference), index + 1)
+        case "tomorrow": return (.day(reference.adding(days: 1)), index + 1)
+        default: break
+        }
+        if token.isCapitalized, let weekday = EntityLexicon.weekdays[token.key] {
+            let offset = (reference.weekday - weekday + 7) % 7
+            if isNext(index) { return (.day(reference.adding(days: offset == 0 ? 7 : 7 - offset)), index + 1) }
+            return (.day(reference.adding(days: -offset)), index + 1)
+        }
+        return nil
+    }
+
+    /// The month-day a yearless date names: the next one after `next`, the most recent one after `last`,
+    /// and otherwise the most recent one, unless the next one is at most ``futureWindow`` days ahead.
+    private func resolve(month: Int, day: Int, at index: Int) -> CivilDay? {
+        guard let reference else { return nil }
+        let sameYear = CivilDay.valid(year: reference.year, month: month, day: day)
+        var past = CivilDay.valid(year: reference.year - 1, month: month, day: day)
+        var future = CivilDay.valid(year: reference.year + 1, month: month, day: day)
+        if let sameYear {
+            if sameYear <= reference { past = sameYear } else { future = sameYear }
+        }
+        switch previousWord(index) {
+        case "next": return future
+        case "last": return past
+        default:
+            // Newswires speak of the coming days too (`the carnival ends on February 27`).
+            if let future, future.daysSinceEpoch - reference.daysSinceEpoch <= Self.futureWindow { return future }
+            return past
+        }
+    }
+
+    /// How many days ahead a yearless date may fall before it is read as last year's.
+    private static let futureWindow = 60
+
+    func period() -> DatePeriod? {
+        var low = days.min()
+        var high = days.max()
+        for (year, month) in months {
+            if days.contains(where: { $0.year == year && $0.month == month }) { continue }
+            guard let first = CivilDay.valid(year: year, month: month, day: 1) else { continue }
+            var last = CivilDay(year: year, month: month, day: CivilDay.daysIn(month: month, year: year))
+            if let reference, reference < last, first <= reference { last = reference }
+            low = min(low ?? first, first)
+            high = max(high ?? last, last)
+        }
+        guard let low, let high else { return nil }
+        return DatePeriod(from: low.iso, to: high.iso)
+    }
+}

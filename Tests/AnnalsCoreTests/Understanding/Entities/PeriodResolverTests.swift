@@ -1,0 +1,105 @@
+import AnnalsCore
+import AnnalsTestSupport
+import Foundation
+import Testing
+
+@Suite("PeriodResolver")
+struct PeriodResolverTests {
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text)
+    }
+
+    @Test(
+        "Resolves the seed's period against its sent and publication dates",
+        .enabled(if: Corpus.isAvailable),
+        arguments: ["1997-04-24T11:30:05-05:00", "1997-05-01T12:00:00Z"])
+    func seedPeriod(reference: String) throws {
+        let text = try #require(EntityExtractorTests.seedText)
+        let period = PeriodResolver.resolve(text: text, reference: Self.date(reference))
+        #expect(period == DatePeriod(from: "1996-12-17", to: "1997-04-22"))
+    }
+
+    @Test("Resolves month-day dates to the most recent one, or the next after `next`")
+    func monthDay() {
+        let reference = Self.date("1997-04-24T12:00:00Z")
+        #expect(
+            PeriodResolver.resolve(text: "It happened on April 22.", reference: reference)
+                == DatePeriod(from: "1997-04-22", to: "1997-04-22"))
+        #expect(
+            PeriodResolver.resolve(text: "Talks were held on July 3.", reference: reference)
+                == DatePeriod(from: "1996-07-03", to: "1996-07-03"))
+        #expect(
+            PeriodResolver.resolve(text: "Talks resume next July 3.", reference: reference)
+                == DatePeriod(from: "1997-07-03", to: "1997-07-03"))
+        // A date at most 60 days ahead is the coming one, unless `last` says otherwise.
+        #expect(
+            PeriodResolver.resolve(text: "Talks resume on May 3.", reference: reference)
+                == DatePeriod(from: "1997-05-03", to: "1997-05-03"))
+        #expect(
+            PeriodResolver.resolve(text: "Talks failed last May 3.", reference: reference)
+                == DatePeriod(from: "1996-05-03", to: "1996-05-03"))
+        #expect(
+            PeriodResolver.resolve(text: "Signed 3rd March 1990 and on Dec. 17, 1996.", reference: nil)
+                == DatePeriod(from: "1990-03-03", to: "1996-12-17"))
+    }
+
+    @Test("Reads months, and lets years alone and bylines pass")
+    func monthsAndYears() {
+        let reference = Self.date("1997-04-24T12:00:00Z")
+        #expect(
+            PeriodResolver.resolve(text: "Prices rose in December and again in March.", reference: reference)
+                == DatePeriod(from: "1996-12-01", to: "1997-03-31"))
+        #expect(
+            PeriodResolver.resolve(text: "As in 1871, the 1968 events\nApril 1, 1997\n", reference: reference) == nil)
+        #expect(
+            PeriodResolver.resolve(text: "Output fell in December 1995.", reference: reference)
+                == DatePeriod(from: "1995-12-01", to: "1995-12-31"))
+        #expect(
+            PeriodResolver.resolve(text: "It fell in April.", reference: reference)
+                == DatePeriod(from: "1997-04-01", to: "1997-04-24"))
+        #expect(PeriodResolver.resolve(text: "It may rise.", reference: reference) == nil)
+        #expect(
+            PeriodResolver.resolve(text: "Exports fell in March; talks resume in June.", reference: reference)
+                == DatePeriod(from: "1997-03-01", to: "1997-06-30"))
+    }
+
+    @Test("Resolves yesterday, today and weekdays against the reference")
+    func relativeDays() {
+        // 1987-03-04 was a Wednesday.
+        let reference = Self.date("1987-03-04T15:00:00Z")
+        #expect(
+            PeriodResolver.resolve(text: "The bank said on Monday it would cut rates.", reference: reference)
+                == DatePeriod(from: "1987-03-02", to: "1987-03-02"))
+        #expect(
+            PeriodResolver.resolve(text: "Officials said yesterday and today.", reference: reference)
+                == DatePeriod(from: "1987-03-03", to: "1987-03-04"))
+        #expect(
+            PeriodResolver.resolve(text: "They meet next Friday.", reference: reference)
+                == DatePeriod(from: "1987-03-06", to: "1987-03-06"))
+        #expect(PeriodResolver.resolve(text: "They met on Monday.", reference: nil) == nil)
+    }
+
+    @Test("Resolves periods of the first Reuters stories", .enabled(if: Corpus.isAvailable))
+    func reutersSample() throws {
+        let url = try #require(Corpus.url("reuters21578-dev/reut2-000.sgm"))
+        let stories = ReutersSample.stories(in: try Data(contentsOf: url))
+        let clock = ContinuousClock()
+        var periods: [String: DatePeriod] = [:]
+        let elapsed = clock.measure {
+            for story in stories {
+                periods[story.recordID ?? ""] = PeriodResolver.resolve(text: story.body, reference: story.sent?.instant)
+            }
+        }
+        for story in stories.prefix(20) {
+            print(
+                "reuters \(story.recordID ?? "?") sent \(story.sent?.raw ?? "?"): \(String(describing: periods[story.recordID ?? ""]))"
+            )
+        }
+        print("reuters: \(stories.count) periods in \(elapsed), \(periods.values.count { _ in true }) resolved")
+        // Story 4 (26 Feb 1987): "filed the offer on January 26 … withdrawing its takeover bid on February 9".
+        #expect(periods["4"] == DatePeriod(from: "1987-01-26", to: "1987-02-09"))
+        // Story 1: "… January …", "the week ended February 22", "the period to February 28", "ends … on February 27".
+        #expect(periods["1"] == DatePeriod(from: "1987-01-01", to: "1987-02-28"))
+    }
+}
