@@ -1,5 +1,6 @@
 import AnnalsCore
 import AnnalsStorage
+import Foundation
 
 extension DocumentRecord {
     /// The document a freshly read dispatch makes, before understanding fills the rest.
@@ -19,6 +20,25 @@ extension DocumentRecord {
         innerHeader = dispatch.innerHeader?.fields ?? []
         sourceMetadata = dispatch.sourceMetadata
         defects = dispatch.defects
+        let understanding = DocumentUnderstanding.understand(dispatch)
+        let metadata = understanding.metadata
+        headline = metadata.headline
+        authors = metadata.authors
+        publication = metadata.publication
+        published = metadata.published
+        dateline = metadata.dateline ?? dispatch.dateline?.trimmingCharacters(in: .whitespaces)
+        rights = metadata.rights
+        language = metadata.language
+        abstract = metadata.abstract
+        text = metadata.text
+        places = understanding.places.places
+        mentions = understanding.places.mentions
+        regions = understanding.places.regions
+        topics = understanding.topics
+        people = understanding.entities.people
+        organizations = understanding.entities.organizations
+        periodFrom = understanding.period?.from
+        periodTo = understanding.period?.to
         subjectKey = DocumentIdentity.subjectKey(dispatch.subject)
         fingerprint = DocumentIdentity.fingerprint(of: Self.ownText(of: dispatch))
         attachments = dispatch.attachments.map { attachment in

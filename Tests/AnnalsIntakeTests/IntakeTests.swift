@@ -104,6 +104,17 @@ struct IntakeTests {
         #expect(document.subject == "Peru massacre: U.S. backs terror attack on MRTA")
         #expect(document.body.hasPrefix("Peru Massacre: U.S. Backs Fujimori's Terror Attack on MRTA"))
         #expect(document.body.contains("Permission to reprint granted if source is cited"))
+        // Understanding, as product.md's "How good" lists it for the seed.
+        #expect(document.headline == "Peru Massacre: U.S. Backs Fujimori's Terror Attack on MRTA")
+        #expect(document.authors == ["Monica Ruiz"])
+        #expect(document.publication == "Workers World")
+        #expect(document.published == "1997-05-01")
+        #expect(document.rights?.contains("Permission to reprint granted if source is cited") == true)
+        #expect(document.places.first == "PE")
+        #expect(document.people.contains("Alberto Fujimori"))
+        #expect(document.periodFrom == "1996-12-17")
+        #expect(document.periodTo == "1997-04-22")
+        #expect(document.text?.contains("house--captured") == true)
     }
 
     @Test("A path that does not exist stops intake with a one-line reason")

@@ -11,7 +11,7 @@ public enum DocumentIdentity {
 
     /// A fingerprint of a text's own words, or `nil` when the text is too short to match on.
     ///
-    /// Lines quoted from another message (`>`), an attribution line before them ("… wrote:"), and a
+    /// Lines quoted from another message (`>`, `:`, `|`), an attribution line before them ("… wrote:"), and a
     /// signature after the RFC 3676 §4.3 delimiter (`-- `) are left out; the rest is lower-cased and
     /// reduced to its letters and digits, so re-wrapped and re-indented copies match.
     ///
@@ -25,7 +25,8 @@ public enum DocumentIdentity {
         }
         for line in lines {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix(">") || trimmed.hasPrefix("|") { continue }
+            // `>` is the usual quote mark; Usenet readers (tin) also quoted with `:` and `|`.
+            if trimmed.hasPrefix(">") || trimmed.hasPrefix("|") || trimmed.hasPrefix(":") { continue }
             if trimmed.hasSuffix("wrote:") || trimmed.hasSuffix("writes:") { continue }
             for word in trimmed.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
                 words.append(word)

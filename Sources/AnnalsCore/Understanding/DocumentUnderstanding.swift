@@ -1,0 +1,48 @@
+import Foundation
+
+/// What the archive understands of a dispatch: the editor's work of the World History Archives,
+/// done by machine — headline, byline, publication, dates, dateline, rights, language, abstract,
+/// the text as shown, places, topics, people, organizations and the period spoken of.
+public struct DocumentUnderstanding: Sendable, Hashable {
+    /// Headline, byline, dates, notice, language, abstract and shown text.
+    public var metadata: DispatchMetadata
+    /// Countries the document is about and mentions, and their regions.
+    public var places: PlaceTags
+    /// IPTC Media Topics, most central first.
+    public var topics: [String]
+    /// People and organizations named.
+    public var entities: NamedEntities
+    /// The dates of the events the document speaks of.
+    public var period: DatePeriod?
+
+    /// Understands a dispatch.
+    ///
+    /// - Parameter dispatch: What a record says, as read by ``DispatchReader``.
+    /// - Returns: Everything the archive can tell about it.
+    public static func understand(_ dispatch: Dispatch) -> DocumentUnderstanding {
+        let metadata = MetadataExtractor.extract(from: dispatch)
+        let headline = metadata.headline ?? dispatch.subject
+        let date = dispatch.sent?.instant
+        let places = PlaceTagger.tag(
+            headline: headline, dateline: metadata.dateline ?? dispatch.dateline, text: metadata.text, date: date)
+        let topics = TopicClassifier.classify(headline: headline, text: metadata.text)
+        let entities = EntityExtractor.extract(headline: headline, text: metadata.text)
+        let reference = metadata.published.flatMap(Self.day) ?? date
+        let period = PeriodResolver.resolve(text: metadata.text, reference: reference)
+        return DocumentUnderstanding(
+            metadata: metadata, places: places, topics: topics, entities: entities, period: period)
+    }
+
+    /// Midnight UTC of a `YYYY-MM-DD` day.
+    static func day(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var components = DateComponents()
+        components.year = parts[0]
+        components.month = parts[1]
+        components.day = parts[2]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar.date(from: components)
+    }
+}
