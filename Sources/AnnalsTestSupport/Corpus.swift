@@ -15,6 +15,10 @@ public enum Corpus {
         return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
     }()
 
+    /// The seed dispatch as bundled in `sample/` (its notice permits reprinting), so tests of it run
+    /// even where the shared corpus is absent.
+    public static let seed: URL = repositoryRoot.appendingPathComponent("sample/workers-world-1997-05-01-peru.txt")
+
     /// Whether the corpus is present.
     public static var isAvailable: Bool { root != nil }
 

@@ -217,7 +217,7 @@ struct ArchivedPageTests {
 
     @Test("Reads the seed: the text rendering of a World History Archives page", .enabled(if: Corpus.isAvailable))
     func readsSeedRendering() throws {
-        let url = try #require(Corpus.url("seed/000_7352abea422b411f.txt"))
+        let url = Corpus.seed
         let page = try ArchivedPage.parse(Array(try Data(contentsOf: url)))
         #expect(page.subject == "Peru massacre: U.S. backs terror attack on MRTA")
         #expect(page.from == [Mailbox(name: "Workers World", address: "ww@wwpublish.com")])

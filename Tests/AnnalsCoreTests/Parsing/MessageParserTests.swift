@@ -141,7 +141,7 @@ struct MessageParserTests {
 
     @Test("Reads the header block of a plain-text dispatch after a navigation line")
     func seedDispatch() throws {
-        let url = try #require(Corpus.url("seed/000_7352abea422b411f.txt"))
+        let url = Corpus.seed
         guard FileManager.default.fileExists(atPath: url.path) else { return }
         let text = try String(contentsOf: url, encoding: .utf8)
         let found = try #require(HeaderBlockScanner.find(in: text))

@@ -7,7 +7,7 @@ import Testing
 struct EntityExtractorTests {
     /// The seed page's text, from its first body line to its reprint notice.
     static let seedText: String? = {
-        guard let url = Corpus.url("seed/000_7352abea422b411f.txt"),
+        guard let url = Optional(Corpus.seed),
             let text = try? String(contentsOf: url, encoding: .utf8),
             let start = text.range(of: "Peru Massacre: U.S. Backs")
         else { return nil }

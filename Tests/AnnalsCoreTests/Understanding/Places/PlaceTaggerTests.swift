@@ -76,7 +76,7 @@ struct PlaceTaggerTests {
 
     @Test("Tags the seed dispatch with Peru first", .enabled(if: Corpus.isAvailable))
     func seedDispatch() throws {
-        let url = try #require(Corpus.url("seed/000_7352abea422b411f.txt"))
+        let url = Corpus.seed
         let text = try String(contentsOf: url, encoding: .utf8)
         let tags = PlaceTagger.tag(
             headline: "Peru Massacre: U.S. Backs Fujimori's Terror Attack on MRTA", dateline: nil, text: text,

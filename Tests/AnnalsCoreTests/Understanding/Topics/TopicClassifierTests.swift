@@ -13,7 +13,7 @@ import Testing
 
     @Test("Ranks the seed dispatch under conflict or politics", .enabled(if: Corpus.isAvailable))
     func ranksSeedDispatch() throws {
-        let url = try #require(Corpus.url("seed/000_7352abea422b411f.txt"))
+        let url = Corpus.seed
         let page = try ArchivedPage.parse(Array(try Data(contentsOf: url)))
         let topics = TopicClassifier.classify(headline: page.subject, text: page.body)
         #expect(["conflict, war and peace", "politics"].contains(topics.first ?? ""), "\(topics)")
