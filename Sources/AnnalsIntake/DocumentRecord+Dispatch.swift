@@ -3,8 +3,11 @@ import AnnalsStorage
 import Foundation
 
 extension DocumentRecord {
-    /// The document a freshly read dispatch makes, before understanding fills the rest.
-    init(dispatch: Dispatch) {
+    /// The document a freshly read dispatch makes, understood unless `understands` is `false`.
+    ///
+    /// Without understanding, the understood fields (headline through period) stay empty and
+    /// ``understandingVersion`` `nil` until `annals reindex` fills them.
+    init(dispatch: Dispatch, understands: Bool = true) {
         self.init(format: dispatch.format, body: dispatch.body)
         subject = dispatch.subject
         from = dispatch.from.first
@@ -20,6 +23,18 @@ extension DocumentRecord {
         innerHeader = dispatch.innerHeader?.fields ?? []
         sourceMetadata = dispatch.sourceMetadata
         defects = dispatch.defects
+        subjectKey = DocumentIdentity.subjectKey(dispatch.subject)
+        fingerprint = DocumentIdentity.fingerprint(of: Self.ownText(of: dispatch))
+        attachments = dispatch.attachments.map { attachment in
+            AttachmentSummary(
+                filename: attachment.filename, contentType: attachment.contentType, size: attachment.bytes.count,
+                sha256: Intake.hexSHA256(attachment.bytes))
+        }
+        if understands { understand(dispatch) }
+    }
+
+    /// Fills the understood fields from a dispatch.
+    mutating func understand(_ dispatch: Dispatch) {
         let understanding = DocumentUnderstanding.understand(dispatch)
         let metadata = understanding.metadata
         headline = metadata.headline
@@ -39,13 +54,7 @@ extension DocumentRecord {
         organizations = understanding.entities.organizations
         periodFrom = understanding.period?.from
         periodTo = understanding.period?.to
-        subjectKey = DocumentIdentity.subjectKey(dispatch.subject)
-        fingerprint = DocumentIdentity.fingerprint(of: Self.ownText(of: dispatch))
-        attachments = dispatch.attachments.map { attachment in
-            AttachmentSummary(
-                filename: attachment.filename, contentType: attachment.contentType, size: attachment.bytes.count,
-                sha256: Intake.hexSHA256(attachment.bytes))
-        }
+        understandingVersion = DocumentUnderstanding.version
     }
 
     /// The text a document is matched on: for a forward, the forwarded dispatch below its header block.

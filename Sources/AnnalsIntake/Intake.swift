@@ -46,6 +46,7 @@ public struct Intake: Sendable {
     private let clock: @Sendable () -> Date
     private let batchSize: Int
     private let batchBytes: Int
+    private let understands: Bool
 
     /// Creates an intake over a store.
     ///
@@ -53,18 +54,24 @@ public struct Intake: Sendable {
     ///   - store: Where documents go.
     ///   - batchSize: Records per transaction, at most.
     ///   - batchBytes: Bytes per transaction, at most (a batch closes at whichever limit comes first).
+    ///   - understands: Whether documents are understood as they are stored; when `false`, they are
+    ///     stored with their understood fields empty, for ``Reindex`` to fill later.
     ///   - clock: The "received" time of copies; injected so tests can pin it.
     public init(
-        store: any DocumentStore, batchSize: Int = 512, batchBytes: Int = 32 << 20,
+        store: any DocumentStore, batchSize: Int = 512, batchBytes: Int = 32 << 20, understands: Bool = true,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.batchSize = max(1, batchSize)
         self.batchBytes = batchBytes
+        self.understands = understands
         self.clock = clock
     }
 
     /// Reads every path and stores what it holds.
+    ///
+    /// Reading and understanding a batch (on every core) overlaps with the transaction that stores the
+    /// batch before it, so the single database writer is never left waiting for the readers.
     ///
     /// - Parameters:
     ///   - paths: Files and folders (walked recursively).
@@ -79,15 +86,24 @@ public struct Intake: Sendable {
         var currentFile = ""
         var currentSize = 0
         var currentOffset = 0
+        let writer = BatchWriter(store: store)
 
-        func flush() throws(IntakeError) {
-            guard !pending.isEmpty else { return }
-            try storeBatch(pending, into: &summary)
-            pending.removeAll(keepingCapacity: true)
-            pendingBytes = 0
+        func report() {
             summary.seconds = Date().timeIntervalSince(started)
             progress?(
                 IntakeProgress(summary: summary, file: currentFile, fileSize: currentSize, fileOffset: currentOffset))
+        }
+
+        func flush() throws(IntakeError) {
+            guard !pending.isEmpty else { return }
+            let batch = try prepareBatch(pending)
+            summary.duplicates += pending.count - batch.count
+            pending.removeAll(keepingCapacity: true)
+            pendingBytes = 0
+            // Wait for the previous transaction, count what it did, and start this one.
+            try writer.finish(into: &summary)
+            report()
+            writer.start(batch)
         }
 
         let scanner = InputScanner(paths: paths)
@@ -116,19 +132,25 @@ public struct Intake: Sendable {
                     }
                 })
             try flush()
+            try writer.finish(into: &summary)
+            report()
         } catch let error as IntakeError {
+            // A transaction may still be running: let it end (stored or rolled back) before returning.
+            try? writer.finish(into: &summary)
             throw error
         } catch let error as InputError {
+            try? writer.finish(into: &summary)
             throw IntakeError(message: error.description)
         } catch {
+            try? writer.finish(into: &summary)
             throw IntakeError(message: "\(error)")
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
 
-    /// Hashes a batch, reads the records not yet stored (in parallel), and stores them in one transaction.
-    private func storeBatch(_ records: [SourceRecord], into summary: inout IntakeSummary) throws(IntakeError) {
+    /// Hashes a batch and reads the records not yet stored, in parallel, into the items to store.
+    private func prepareBatch(_ records: [SourceRecord]) throws(IntakeError) -> [IntakeItem] {
         let count = records.count
         let hashes = ConcurrentResults<String>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -142,36 +164,21 @@ public struct Intake: Sendable {
             throw IntakeError(message: error.message)
         }
         let received = clock()
+        let understands = understands
         let items = ConcurrentResults<IntakeItem>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             guard !known.contains(hashList[index]) else { return }
-            items.set(index, Self.item(for: records[index], sha256: hashList[index], received: received))
+            items.set(
+                index,
+                Self.item(for: records[index], sha256: hashList[index], received: received, understands: understands))
         }
-        var batch: [IntakeItem] = []
-        batch.reserveCapacity(count)
-        for index in 0..<count {
-            if let item = items.values[index] { batch.append(item) }
-        }
-        let outcomes: [IntakeOutcome]
-        do {
-            outcomes = try store.store(batch)
-        } catch {
-            throw IntakeError(message: error.message)
-        }
-        summary.duplicates += count - batch.count
-        for outcome in outcomes {
-            switch outcome {
-            case .storedCopy(_, let isNewDocument):
-                summary.copies += 1
-                if isNewDocument { summary.documents += 1 }
-            case .quarantined: summary.quarantined += 1
-            case .duplicate: summary.duplicates += 1
-            }
-        }
+        return items.values.compactMap { $0 }
     }
 
     /// Reads one record into a copy and its document, or a quarantine entry with the reason.
-    static func item(for record: SourceRecord, sha256: String, received: Date) -> IntakeItem {
+    static func item(for record: SourceRecord, sha256: String, received: Date, understands: Bool = true)
+        -> IntakeItem
+    {
         let origin = CopyOrigin(
             path: record.origin.path, offset: record.origin.offset, recordID: record.origin.recordID,
             mboxVariant: record.origin.mboxVariant)
@@ -188,7 +195,7 @@ public struct Intake: Sendable {
             if copyOrigin.recordID == nil { copyOrigin.recordID = dispatch.recordID }
             let copy = CopyRecord(
                 sha256: sha256, bytes: record.bytes, origin: copyOrigin, format: record.format, received: received)
-            return .copy(copy, DocumentRecord(dispatch: dispatch))
+            return .copy(copy, DocumentRecord(dispatch: dispatch, understands: understands))
         } catch {
             return .quarantine(
                 QuarantineEntry(
@@ -229,6 +236,56 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
 
     /// A one-line reason.
     public var description: String { message }
+}
+
+/// Stores one batch at a time on its own thread, so that the next batch can be read meanwhile.
+///
+/// ``start(_:)`` and ``finish(into:)`` alternate on the intake's thread: at most one transaction runs, and
+/// at most two batches are held in memory (the one being stored and the one being read).
+final class BatchWriter: @unchecked Sendable {
+    // Safe: `outcome` is written by the queue's block and read only after `group.wait()` has seen it end.
+    private let store: any DocumentStore
+    private let queue = DispatchQueue(label: "annals.intake.writer")
+    private let group = DispatchGroup()
+    private var outcome: Result<[IntakeOutcome], StorageError>?
+
+    init(store: any DocumentStore) {
+        self.store = store
+    }
+
+    /// Starts storing a batch in one transaction.
+    func start(_ batch: [IntakeItem]) {
+        group.enter()
+        queue.async { [self] in
+            do throws(StorageError) {
+                outcome = .success(try store.store(batch))
+            } catch {
+                outcome = .failure(error)
+            }
+            group.leave()
+        }
+    }
+
+    /// Waits for the running transaction, if any, and adds what it stored to `summary`.
+    func finish(into summary: inout IntakeSummary) throws(IntakeError) {
+        group.wait()
+        guard let result = outcome else { return }
+        outcome = nil
+        switch result {
+        case .failure(let error):
+            throw IntakeError(message: error.message)
+        case .success(let outcomes):
+            for outcome in outcomes {
+                switch outcome {
+                case .storedCopy(_, let isNewDocument):
+                    summary.copies += 1
+                    if isNewDocument { summary.documents += 1 }
+                case .quarantined: summary.quarantined += 1
+                case .duplicate: summary.duplicates += 1
+                }
+            }
+        }
+    }
 }
 
 /// Slots filled from concurrent iterations, each index written by exactly one of them.

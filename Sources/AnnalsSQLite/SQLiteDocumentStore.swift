@@ -267,9 +267,9 @@ public final class SQLiteDocumentStore: DocumentStore {
                     sentRepairs, organization, fromName, fromAddress, dateline, rights, language, abstract, text,
                     body, attachments, places, mentions, regions, topics, people, organizations, periodFrom,
                     periodTo, thread, messageID, inReplyTo, "references", header, innerHeader, sourceMetadata,
-                    defects, fingerprint, subjectKey)
+                    defects, fingerprint, subjectKey, understandingVersion)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
@@ -280,7 +280,7 @@ public final class SQLiteDocumentStore: DocumentStore {
                 d.periodFrom, d.periodTo, d.thread, d.messageID, JSONColumn.encode(d.inReplyTo),
                 JSONColumn.encode(d.references), JSONColumn.encode(d.header.map(JSONColumn.Field.init)),
                 JSONColumn.encode(d.innerHeader.map(JSONColumn.Field.init)), JSONColumn.encode(d.sourceMetadata),
-                JSONColumn.encode(d.defects), d.fingerprint, d.subjectKey,
+                JSONColumn.encode(d.defects), d.fingerprint, d.subjectKey, d.understandingVersion,
             ])
         return db.lastInsertedRowID
     }
@@ -337,10 +337,11 @@ public final class SQLiteDocumentStore: DocumentStore {
         d.defects = JSONColumn.decode(row["defects"]) ?? []
         d.fingerprint = row["fingerprint"]
         d.subjectKey = row["subjectKey"]
+        d.understandingVersion = row["understandingVersion"]
         return d
     }
 
-    private static func copy(_ row: Row) -> CopyRecord {
+    static func copy(_ row: Row) -> CopyRecord {
         CopyRecord(
             id: row["id"], documentID: row["documentId"], sha256: row["sha256"], bytes: [UInt8](row["bytes"] as Data),
             origin: CopyOrigin(
@@ -351,7 +352,7 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     // MARK: - Error mapping
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try writer.read(body)
         } catch {
@@ -359,7 +360,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+    func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try writer.write(body)
         } catch {

@@ -78,6 +78,9 @@ public struct DocumentRecord: Sendable, Hashable {
     public var fingerprint: String?
     /// The subject reduced for matching replies whose mailers dropped `References`.
     public var subjectKey: String?
+    /// The ``AnnalsCore/DocumentUnderstanding/version`` that filled the understood fields (headline through
+    /// period), or `nil` while the document has not been understood.
+    public var understandingVersion: Int?
 
     /// Creates a record with only the format and body set.
     public init(format: RecordFormat, body: String = "") {
@@ -118,6 +121,7 @@ public struct DocumentRecord: Sendable, Hashable {
         self.defects = []
         self.fingerprint = nil
         self.subjectKey = nil
+        self.understandingVersion = nil
     }
 }
 

@@ -107,6 +107,32 @@ public protocol DocumentStore: Sendable {
 
     /// The documents of a thread, oldest first.
     func thread(_ thread: String) throws(StorageError) -> [DocumentRecord]
+
+    /// Documents in id order after `id` whose understanding is older than `version` (or missing), each with
+    /// the copy it was first read from, at most `limit` of them (for `annals reindex`).
+    func documentsToUnderstand(olderThan version: Int, after id: Int64, limit: Int) throws(StorageError)
+        -> [DocumentSource]
+
+    /// Replaces what was understood of documents (headline through period, fingerprint, subject key and
+    /// ``DocumentRecord/understandingVersion``), matched by ``DocumentRecord/id``, in one transaction.
+    ///
+    /// What was received (headers, body, dates, copies) and how documents were merged and threaded stay
+    /// as they are.
+    func updateUnderstanding(_ documents: [DocumentRecord]) throws(StorageError)
+}
+
+/// A stored document's id and the copy it was first read from.
+public struct DocumentSource: Sendable, Hashable {
+    /// The document.
+    public var documentID: Int64
+    /// Its oldest copy.
+    public var copy: CopyRecord
+
+    /// Creates a source.
+    public init(documentID: Int64, copy: CopyRecord) {
+        self.documentID = documentID
+        self.copy = copy
+    }
 }
 
 /// A storage failure, with the driver's error kept for logs but never shown to users.

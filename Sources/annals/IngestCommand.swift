@@ -21,6 +21,13 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "End with the summary as one JSON object.")
     var json = false
 
+    @Flag(
+        help: """
+            Store documents without understanding them (headline, places, topics stay empty), for speed; \
+            run `annals reindex` afterwards.
+            """)
+    var deferUnderstanding = false
+
     @Argument(help: "Files and folders to take in.")
     var paths: [String]
 
@@ -36,7 +43,9 @@ struct IngestCommand: ParsableCommand {
         let reporter = ProgressReporter(interactive: isatty(STDERR_FILENO) != 0, paths: paths)
         let summary: IntakeSummary
         do {
-            summary = try Intake(store: store).run(paths: paths) { reporter.report($0) }
+            summary = try Intake(store: store, understands: !deferUnderstanding).run(paths: paths) {
+                reporter.report($0)
+            }
         } catch {
             reporter.finish()
             throw CommandFailure(error.message)

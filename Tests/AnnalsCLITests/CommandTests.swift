@@ -8,7 +8,7 @@ struct CommandTests {
 
     @Test("Every subcommand has --help")
     func helpForEverySubcommand() throws {
-        for command in ["ingest", "show", "export", "stats", "quarantine"] {
+        for command in ["ingest", "reindex", "show", "export", "stats", "quarantine"] {
             let result = try AnnalsBinary.run([command, "--help"])
             #expect(result.status == 0, "\(command) --help")
             #expect(result.stdout.contains("USAGE: annals \(command)"))
@@ -52,6 +52,28 @@ struct CommandTests {
 
         #expect(result.status != 0)
         #expect(result.stderr.contains("no archive at"))
+    }
+
+    @Test("ingest --defer-understanding stores documents that reindex --json then understands")
+    func deferredIntakeThenReindex() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+
+        let ingest = try AnnalsBinary.run([
+            "ingest", "--json", "--defer-understanding", "--archive", folder.path, Self.sample.path,
+        ])
+        let reindex = try AnnalsBinary.run(["reindex", "--json", "--archive", folder.path])
+        let again = try AnnalsBinary.run(["reindex", "--json", "--archive", folder.path])
+
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(reindex.status == 0, "\(reindex.stderr)")
+        let documents = try Self.lastJSONObject(ingest.stdout)["documents"] as? Int
+        let summary = try Self.lastJSONObject(reindex.stdout)
+        #expect(summary["documents"] as? Int == documents)
+        #expect(summary["unreadable"] as? Int == 0)
+        #expect(try Self.lastJSONObject(again.stdout)["documents"] as? Int == 0)
+        let show = try AnnalsBinary.run(["show", "--json", "--archive", folder.path, "1"])
+        #expect(show.stdout.contains("\"places\""))
     }
 
     @Test("ingest --json ends with the summary object; a second run counts everything as a duplicate")

@@ -18,32 +18,74 @@ public enum DocumentIdentity {
     /// - Parameter text: The decoded body.
     /// - Returns: A 32-digit hexadecimal fingerprint, or `nil`.
     public static func fingerprint(of text: String) -> String? {
-        var words: [Substring] = []
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        if let signature = lines.lastIndex(where: { $0 == "-- " || $0 == "--" }), signature > 0 {
-            lines = Array(lines[..<signature])
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        if let signature = lines.lastIndex(where: isSignatureDelimiter), signature > 0 {
+            lines.removeSubrange(signature...)
         }
-        for line in lines {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            // `>` is the usual quote mark; Usenet readers (tin) also quoted with `:` and `|`.
-            if trimmed.hasPrefix(">") || trimmed.hasPrefix("|") || trimmed.hasPrefix(":") { continue }
-            if trimmed.hasSuffix("wrote:") || trimmed.hasSuffix("writes:") { continue }
-            for word in trimmed.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-                words.append(word)
-            }
-        }
-        guard words.count >= minimumFingerprintWords else { return nil }
         var first = FNV1a()
         var second = FNV1a(seed: 0x6C62_272E_07BB_0142)
-        for word in words {
-            for scalar in word.lowercased().unicodeScalars {
-                first.add(scalar.value)
-                second.add(scalar.value)
+        var words = 0
+        for line in lines where !isQuotedOrAttribution(line) {
+            var inWord = false
+            for scalar in line {
+                guard isWordScalar(scalar) else {
+                    if inWord {
+                        first.add(0x20)
+                        second.add(0x20)
+                        words += 1
+                        inWord = false
+                    }
+                    continue
+                }
+                inWord = true
+                if scalar.isASCII {
+                    let value = scalar.value
+                    let lower = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                    first.add(lower)
+                    second.add(lower)
+                } else {
+                    for folded in scalar.properties.lowercaseMapping.unicodeScalars {
+                        first.add(folded.value)
+                        second.add(folded.value)
+                    }
+                }
             }
-            first.add(0x20)
-            second.add(0x20)
+            if inWord {
+                first.add(0x20)
+                second.add(0x20)
+                words += 1
+            }
         }
+        guard words >= minimumFingerprintWords else { return nil }
         return first.hex + second.hex
+    }
+
+    /// A line holding only the RFC 3676 §4.3 signature delimiter (`-- `, or `--` where trailing space was lost).
+    private static func isSignatureDelimiter(_ line: Substring.UnicodeScalarView) -> Bool {
+        var rest = line[...]
+        if rest.last == "\r" { rest.removeLast() }
+        return rest.elementsEqual("-- ".unicodeScalars) || rest.elementsEqual("--".unicodeScalars)
+    }
+
+    /// Whether a line quotes another message (`>`, and Usenet readers' `:` and `|`) or introduces a quote
+    /// ("… wrote:").
+    private static func isQuotedOrAttribution(_ line: Substring.UnicodeScalarView) -> Bool {
+        guard let firstMark = line.first(where: { $0 != " " && $0 != "\t" }) else { return false }
+        if firstMark == ">" || firstMark == "|" || firstMark == ":" { return true }
+        var end = line.endIndex
+        if line.last == "\r" { end = line.index(before: end) }
+        let ending = line[..<end]
+        return ending.reversed().starts(with: ":etorw".unicodeScalars)
+            || ending.reversed().starts(with: ":setirw".unicodeScalars)
+    }
+
+    /// Letters and digits, with an ASCII fast path.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// A subject reduced for matching replies: reply and forward prefixes and list tags removed.

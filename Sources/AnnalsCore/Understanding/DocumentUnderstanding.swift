@@ -15,6 +15,12 @@ public struct DocumentUnderstanding: Sendable, Hashable {
     /// The dates of the events the document speaks of.
     public var period: DatePeriod?
 
+    /// The version of what understanding does, stored with each document it fills.
+    ///
+    /// Raise it whenever the understanding code or the gazetteer changes what documents get, so that
+    /// `annals reindex` knows which stored documents to understand again.
+    public static let version = 2
+
     /// Understands a dispatch.
     ///
     /// - Parameter dispatch: What a record says, as read by ``DispatchReader``.
@@ -26,9 +32,11 @@ public struct DocumentUnderstanding: Sendable, Hashable {
         let places = PlaceTagger.tag(
             headline: headline, dateline: metadata.dateline ?? dispatch.dateline, text: metadata.text, date: date)
         let topics = TopicClassifier.classify(headline: headline, text: metadata.text)
-        let entities = EntityExtractor.extract(headline: headline, text: metadata.text)
+        // People, organizations and dates are read from one tokenization of the text.
+        let tokens = EntityTokenizer.tokenize(metadata.text)
+        let entities = EntityExtractor.extract(headline: headline, tokens: tokens)
         let reference = metadata.published.flatMap(Self.day) ?? date
-        let period = PeriodResolver.resolve(text: metadata.text, reference: reference)
+        let period = PeriodResolver.resolve(tokens: tokens, reference: reference)
         return DocumentUnderstanding(
             metadata: metadata, places: places, topics: topics, entities: entities, period: period)
     }

@@ -92,6 +92,15 @@ enum SQLiteMigrations {
                 t.column("messageID", .text).notNull().indexed()
             }
         }
+        migrator.registerMigration("v3-understanding-version") { db in
+            // Which version of understanding filled a document's understood fields; NULL until understood.
+            try db.alter(table: "document") { t in
+                t.add(column: "understandingVersion", .integer)
+            }
+            // Documents stored before this column existed were understood by the first version.
+            try db.execute(
+                sql: "UPDATE document SET understandingVersion = 1 WHERE headline IS NOT NULL OR text IS NOT NULL")
+        }
         return migrator
     }
 }

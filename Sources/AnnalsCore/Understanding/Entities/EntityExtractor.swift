@@ -39,7 +39,13 @@ public enum EntityExtractor {
     ///   - text: The document's text.
     /// - Returns: People and organizations, most salient first, without duplicates.
     public static func extract(headline: String?, text: String) -> NamedEntities {
-        var collector = EntityCollector(tokens: EntityTokenizer.tokenize(text))
+        extract(headline: headline, tokens: EntityTokenizer.tokenize(text))
+    }
+
+    /// Extracts entities from a text already split by ``EntityTokenizer``, so that one tokenization serves
+    /// every reader of a document.
+    static func extract(headline: String?, tokens: [EntityToken]) -> NamedEntities {
+        var collector = EntityCollector(tokens: tokens)
         collector.scan()
         return collector.result(headline: headline.map(EntityTokenizer.tokenize) ?? [])
     }

@@ -50,7 +50,11 @@ public enum PeriodResolver {
     ///   - reference: The document's date (publication or sent), against which relative dates are resolved.
     /// - Returns: The first and last day spoken of, or `nil` when the text names no date.
     public static func resolve(text: String, reference: Date?) -> DatePeriod? {
-        let tokens = EntityTokenizer.tokenize(text)
+        resolve(tokens: EntityTokenizer.tokenize(text), reference: reference)
+    }
+
+    /// Resolves the period of a text already split by ``EntityTokenizer``.
+    static func resolve(tokens: [EntityToken], reference: Date?) -> DatePeriod? {
         let referenceDay = reference.map {
             CivilDay(daysSinceEpoch: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down)))
         }

@@ -1,0 +1,89 @@
+import AnnalsCore
+import AnnalsIntake
+import AnnalsSQLite
+import AnnalsStorage
+import AnnalsTestSupport
+import Foundation
+import Testing
+
+@Suite("Reindex")
+struct ReindexTests {
+    /// The bundled sample: the seed dispatch and a small mbox.
+    static var sample: String { Corpus.repositoryRoot.appendingPathComponent("sample").path }
+
+    /// Every document of a store, with the understood fields and the identity of each.
+    static func documents(_ store: SQLiteDocumentStore) throws -> [DocumentRecord] {
+        try store.documents(after: 0, limit: 10_000)
+    }
+
+    @Test("Intake with understanding deferred, then reindex, gives the archive a normal intake gives")
+    func deferredThenReindexedEqualsDirect() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let direct = try SQLiteDocumentStore(directory: folder.appending("direct").path)
+        let deferred = try SQLiteDocumentStore(directory: folder.appending("deferred").path)
+        _ = try Intake(store: direct).run(paths: [Self.sample])
+        _ = try Intake(store: deferred, understands: false).run(paths: [Self.sample])
+
+        let before = try Self.documents(deferred)
+        #expect(!before.isEmpty)
+        #expect(before.allSatisfy { $0.understandingVersion == nil && $0.headline == nil && $0.places.isEmpty })
+        #expect(before.allSatisfy { $0.fingerprint != nil || $0.body.count < 200 })
+
+        let summary = try Reindex(store: deferred).run()
+        #expect(summary.documents == before.count)
+        #expect(summary.unreadable == 0)
+        let after = try Self.documents(deferred)
+        #expect(after == (try Self.documents(direct)))
+        #expect(after.allSatisfy { $0.understandingVersion == DocumentUnderstanding.version })
+        let seed = try #require(after.first { $0.headline?.hasPrefix("Peru Massacre") == true })
+        #expect(seed.authors == ["Monica Ruiz"])
+        #expect(seed.places.first == "PE")
+        #expect(seed.periodFrom == "1996-12-17")
+    }
+
+    @Test("Reindex understands only what an older version understood, unless asked for all")
+    func onlyOutdatedDocumentsUnlessAll() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+        _ = try Intake(store: store).run(paths: [Self.sample])
+        let documents = try Self.documents(store)
+
+        #expect(try Reindex(store: store).run().documents == 0)
+
+        // One document as an older version left it: wrong places, old version number.
+        var outdated = try #require(documents.first)
+        outdated.places = ["AQ"]
+        outdated.understandingVersion = DocumentUnderstanding.version - 1
+        try store.updateUnderstanding([outdated])
+
+        let summary = try Reindex(store: store, batchSize: 1).run()
+        #expect(summary.documents == 1)
+        #expect(try store.document(id: outdated.id) == documents.first)
+
+        #expect(try Reindex(store: store).run(all: true).documents == documents.count)
+        #expect(try Self.documents(store) == documents)
+    }
+
+    @Test("Reindex keeps copies, merges and threads as intake made them")
+    func keepsCopiesAndThreads() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+        try folder.write("in/list.mbox", IntakeTests.mbox)
+        try folder.write("in/one.eml", IntakeTests.eml)
+        try folder.write("in/again.eml", "X-Resent: yes\n" + IntakeTests.eml)
+        _ = try Intake(store: store, understands: false).run(paths: [folder.appending("in").path])
+        let copiesBefore = try store.copies(after: 0, limit: 100)
+        let documentsBefore = try Self.documents(store)
+
+        _ = try Reindex(store: store).run()
+
+        #expect(try store.copies(after: 0, limit: 100) == copiesBefore)
+        let documentsAfter = try Self.documents(store)
+        #expect(documentsAfter.map(\.id) == documentsBefore.map(\.id))
+        #expect(documentsAfter.map(\.thread) == documentsBefore.map(\.thread))
+        #expect(documentsAfter.map(\.body) == documentsBefore.map(\.body))
+    }
+}
