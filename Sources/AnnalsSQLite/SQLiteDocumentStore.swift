@@ -229,24 +229,58 @@ public final class SQLiteDocumentStore: DocumentStore {
                 db, sql: "SELECT thread FROM document WHERE messageID = ? AND id <> ? ORDER BY id LIMIT 1",
                 arguments: [messageID, id])
         }
-        if thread == nil, referenced.isEmpty, DocumentIdentity.isReplySubject(document.subject),
-            let key = document.subjectKey
-        {
-            // Mailers that drop References still say `Re:`; join the latest thread on the same subject.
+        for messageID in referenced where thread == nil {
+            // The parent is not archived, but a sibling that answers the same message may be.
+            thread = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                    WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
+                    """, arguments: [messageID, id])
+        }
+        let isReply = DocumentIdentity.isReplySubject(document.subject)
+        if thread == nil, isReply, let key = document.subjectKey {
+            // Mailers that drop References still say `Re:`, and archives lose parents: join the latest thread
+            // on the same subject (JWZ's subject grouping of root messages).
             thread = try String.fetchOne(
                 db, sql: "SELECT thread FROM document WHERE subjectKey = ? AND id <> ? ORDER BY id DESC LIMIT 1",
                 arguments: [key, id])
         }
+        if thread == nil, let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) {
+            // A parent that arrives after its replies joins the thread they are already in.
+            thread = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                    WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
+                    """, arguments: [messageID, id])
+        }
         let own = thread ?? String(id)
         try db.execute(sql: "UPDATE document SET thread = ? WHERE id = ?", arguments: [own, id])
-        guard let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) else { return }
-        // Replies stored before this message started threads of their own; move them (and their replies) here.
-        try db.execute(
-            sql: """
-                UPDATE document SET thread = ?1 WHERE thread IN (
-                    SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
-                    WHERE r.messageID = ?2 AND d.thread = CAST(d.id AS TEXT) AND d.id <> ?3)
-                """, arguments: [own, messageID, id])
+        if let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) {
+            // Replies stored before this message started threads of their own, or joined one by subject alone:
+            // a reference is the stronger tie, so their threads and this one become one.
+            try db.execute(
+                sql: """
+                    UPDATE document SET thread = ?1 WHERE thread IN (
+                        SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                        WHERE r.messageID = ?2 AND d.thread <> ?1 AND d.id <> ?3)
+                    """, arguments: [own, messageID, id])
+        }
+        if thread == nil, !isReply, let key = document.subjectKey {
+            // `Re:` messages on this subject that came first, with no parent archived, started threads of their
+            // own: this message is the start they were missing.
+            let orphans = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, subject FROM document
+                    WHERE subjectKey = ? AND id <> ? AND thread = CAST(id AS TEXT)
+                    """, arguments: [key, id]
+            ).filter { DocumentIdentity.isReplySubject($0["subject"]) }.map { String($0["id"] as Int64) }
+            for orphan in orphans {
+                try db.execute(sql: "UPDATE document SET thread = ? WHERE thread = ?", arguments: [own, orphan])
+            }
+        }
     }
 
     // MARK: - Rows

@@ -80,9 +80,10 @@ public protocol DocumentStore: Sendable {
     /// Items whose bytes are already stored, or repeat an earlier item of the batch, are duplicates.
     /// A new copy joins the document that has its real Message-ID (and the same fingerprint or subject),
     /// or else the document with its fingerprint; otherwise it makes a new document. Each new document
-    /// joins the thread of the message it replies to (`In-Reply-To`, `References`), or, for a `Re:`
-    /// subject without them, of the latest document with the same subject; documents that arrived
-    /// before their parent are moved into the parent's thread when it comes.
+    /// joins the thread of the message it replies to (`In-Reply-To`, `References`), else of a sibling
+    /// answering the same unarchived message, else, for a `Re:` subject, of the latest document with the
+    /// same subject. Replies that arrived before their parent join its thread when it comes, and `Re:`
+    /// messages left alone are adopted by a later message that starts their subject.
     /// - Returns: One outcome per item, in order.
     /// - Throws: ``StorageError`` when the transaction fails; nothing of the batch is then stored.
     func store(_ batch: [IntakeItem]) throws(StorageError) -> [IntakeOutcome]
