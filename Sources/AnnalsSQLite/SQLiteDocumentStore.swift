@@ -99,15 +99,15 @@ public final class SQLiteDocumentStore: DocumentStore {
                         outcomes.append(.storedCopy(documentID: documentID, isNewDocument: true))
                     }
                 case .quarantine(let entry):
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             INSERT INTO quarantine (sha256, bytes, reason, path, offset, recordID, received)
                             VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            entry.sha256, Data(entry.bytes), entry.reason, entry.origin.path, entry.origin.offset,
-                            entry.origin.recordID, entry.received,
-                        ])
+                            """
+                    ).execute(arguments: [
+                        entry.sha256, Data(entry.bytes), entry.reason, entry.origin.path, entry.origin.offset,
+                        entry.origin.recordID, entry.received,
+                    ])
                     outcomes.append(.quarantined)
                 }
             }
@@ -118,15 +118,18 @@ public final class SQLiteDocumentStore: DocumentStore {
     /// The document with this id, or `nil`.
     public func document(id: Int64) throws(StorageError) -> DocumentRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]).map(Self.document)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(
+                Self.document)
         }
     }
 
     /// The copies of a document, oldest first.
     public func copies(ofDocument id: Int64) throws(StorageError) -> [CopyRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM copy WHERE documentId = ? ORDER BY id", arguments: [id])
-                .map(Self.copy)
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM copy WHERE documentId = ? ORDER BY id"), arguments: [id]
+            )
+            .map(Self.copy)
         }
     }
 
@@ -134,7 +137,8 @@ public final class SQLiteDocumentStore: DocumentStore {
     public func documents(after id: Int64, limit: Int) throws(StorageError) -> [DocumentRecord] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM document WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]
+                db.cachedStatement(sql: "SELECT * FROM document WHERE id > ? ORDER BY id LIMIT ?"),
+                arguments: [id, limit]
             ).map(Self.document)
         }
     }
@@ -142,8 +146,10 @@ public final class SQLiteDocumentStore: DocumentStore {
     /// Copies in id order after `id`.
     public func copies(after id: Int64, limit: Int) throws(StorageError) -> [CopyRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM copy WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit])
-                .map(Self.copy)
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM copy WHERE id > ? ORDER BY id LIMIT ?"), arguments: [id, limit]
+            )
+            .map(Self.copy)
         }
     }
 
@@ -151,7 +157,8 @@ public final class SQLiteDocumentStore: DocumentStore {
     public func quarantine(after id: Int64, limit: Int) throws(StorageError) -> [QuarantineEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM quarantine WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]
+                db.cachedStatement(sql: "SELECT * FROM quarantine WHERE id > ? ORDER BY id LIMIT ?"),
+                arguments: [id, limit]
             ).map { row in
                 QuarantineEntry(
                     id: row["id"], sha256: row["sha256"], bytes: [UInt8](row["bytes"] as Data),
@@ -164,19 +171,23 @@ public final class SQLiteDocumentStore: DocumentStore {
     /// Counts of what the archive holds.
     public func statistics() throws(StorageError) -> ArchiveStatistics {
         try read { db in
-            let documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
-            let copies = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM copy") ?? 0
-            let quarantined = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine") ?? 0
-            let bytes = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM copy") ?? 0
+            let documents = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM document")) ?? 0
+            let copies = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM copy")) ?? 0
+            let quarantined = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM quarantine")) ?? 0
+            let bytes = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(size), 0) FROM copy")) ?? 0
             var formats: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT format, COUNT(*) AS n FROM copy GROUP BY format") {
+            for row in try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT format, COUNT(*) AS n FROM copy GROUP BY format"))
+            {
                 formats[row["format"]] = row["n"]
             }
             // Compare instants, not strings: offsets differ between documents.
             let earliest = try String.fetchOne(
-                db, sql: "SELECT sent FROM document WHERE sent IS NOT NULL ORDER BY julianday(sent) LIMIT 1")
+                db.cachedStatement(
+                    sql: "SELECT sent FROM document WHERE sent IS NOT NULL ORDER BY julianday(sent) LIMIT 1"))
             let latest = try String.fetchOne(
-                db, sql: "SELECT sent FROM document WHERE sent IS NOT NULL ORDER BY julianday(sent) DESC LIMIT 1")
+                db.cachedStatement(
+                    sql: "SELECT sent FROM document WHERE sent IS NOT NULL ORDER BY julianday(sent) DESC LIMIT 1"))
             return ArchiveStatistics(
                 documents: documents, copies: copies, quarantined: quarantined, copyBytes: bytes, formats: formats,
                 earliestSent: earliest, latestSent: latest)
@@ -186,8 +197,10 @@ public final class SQLiteDocumentStore: DocumentStore {
     /// The documents of a thread, oldest first.
     public func thread(_ thread: String) throws(StorageError) -> [DocumentRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM document WHERE thread = ? ORDER BY id", arguments: [thread])
-                .map(Self.document)
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM document WHERE thread = ? ORDER BY id"), arguments: [thread]
+            )
+            .map(Self.document)
         }
     }
 
@@ -198,7 +211,8 @@ public final class SQLiteDocumentStore: DocumentStore {
         if let id = document.messageID, !DocumentIdentity.isPlaceholderMessageID(id) {
             // Same id: the same message, unless a broken mailer reused ids for different texts.
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, fingerprint, subjectKey FROM document WHERE messageID = ? ORDER BY id",
+                db.cachedStatement(
+                    sql: "SELECT id, fingerprint, subjectKey FROM document WHERE messageID = ? ORDER BY id"),
                 arguments: [id])
             for row in rows {
                 let fingerprint: String? = row["fingerprint"]
@@ -210,7 +224,8 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
         if let fingerprint = document.fingerprint {
             return try Int64.fetchOne(
-                db, sql: "SELECT id FROM document WHERE fingerprint = ? ORDER BY id LIMIT 1", arguments: [fingerprint])
+                db.cachedStatement(sql: "SELECT id FROM document WHERE fingerprint = ? ORDER BY id LIMIT 1"),
+                arguments: [fingerprint])
         }
         return nil
     }
@@ -220,65 +235,70 @@ public final class SQLiteDocumentStore: DocumentStore {
         let referenced = Array(NSOrderedSet(array: document.inReplyTo + document.references.reversed()))
             .compactMap { $0 as? String }
         for messageID in referenced {
-            try db.execute(
-                sql: "INSERT INTO documentReference (documentId, messageID) VALUES (?, ?)", arguments: [id, messageID])
+            try db.cachedStatement(sql: "INSERT INTO documentReference (documentId, messageID) VALUES (?, ?)").execute(
+                arguments: [id, messageID])
         }
         var thread: String?
         for messageID in referenced where thread == nil {
             thread = try String.fetchOne(
-                db, sql: "SELECT thread FROM document WHERE messageID = ? AND id <> ? ORDER BY id LIMIT 1",
+                db.cachedStatement(
+                    sql: "SELECT thread FROM document WHERE messageID = ? AND id <> ? ORDER BY id LIMIT 1"),
                 arguments: [messageID, id])
         }
         for messageID in referenced where thread == nil {
             // The parent is not archived, but a sibling that answers the same message may be.
             thread = try String.fetchOne(
-                db,
-                sql: """
-                    SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
-                    WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
-                    """, arguments: [messageID, id])
+                db.cachedStatement(
+                    sql: """
+                        SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                        WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
+                        """), arguments: [messageID, id])
         }
         let isReply = DocumentIdentity.isReplySubject(document.subject)
         if thread == nil, isReply, let key = document.subjectKey {
             // Mailers that drop References still say `Re:`, and archives lose parents: join the latest thread
             // on the same subject (JWZ's subject grouping of root messages).
             thread = try String.fetchOne(
-                db, sql: "SELECT thread FROM document WHERE subjectKey = ? AND id <> ? ORDER BY id DESC LIMIT 1",
+                db.cachedStatement(
+                    sql: "SELECT thread FROM document WHERE subjectKey = ? AND id <> ? ORDER BY id DESC LIMIT 1"),
                 arguments: [key, id])
         }
         if thread == nil, let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) {
             // A parent that arrives after its replies joins the thread they are already in.
             thread = try String.fetchOne(
-                db,
-                sql: """
-                    SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
-                    WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
-                    """, arguments: [messageID, id])
+                db.cachedStatement(
+                    sql: """
+                        SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                        WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
+                        """), arguments: [messageID, id])
         }
         let own = thread ?? String(id)
-        try db.execute(sql: "UPDATE document SET thread = ? WHERE id = ?", arguments: [own, id])
+        try db.cachedStatement(sql: "UPDATE document SET thread = ? WHERE id = ?").execute(arguments: [own, id])
         if let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) {
             // Replies stored before this message started threads of their own, or joined one by subject alone:
             // a reference is the stronger tie, so their threads and this one become one.
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE document SET thread = ?1 WHERE thread IN (
                         SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
                         WHERE r.messageID = ?2 AND d.thread <> ?1 AND d.id <> ?3)
-                    """, arguments: [own, messageID, id])
+                    """
+            ).execute(arguments: [own, messageID, id])
         }
         if thread == nil, !isReply, let key = document.subjectKey {
             // `Re:` messages on this subject that came first, with no parent archived, started threads of their
             // own: this message is the start they were missing.
             let orphans = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, subject FROM document
-                    WHERE subjectKey = ? AND id <> ? AND thread = CAST(id AS TEXT)
-                    """, arguments: [key, id]
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, subject FROM document
+                        WHERE subjectKey = ? AND id <> ? AND thread = CAST(id AS TEXT)
+                        """), arguments: [key, id]
             ).filter { DocumentIdentity.isReplySubject($0["subject"]) }.map { String($0["id"] as Int64) }
             for orphan in orphans {
-                try db.execute(sql: "UPDATE document SET thread = ? WHERE thread = ?", arguments: [own, orphan])
+                try db.cachedStatement(sql: "UPDATE document SET thread = ? WHERE thread = ?").execute(arguments: [
+                    own, orphan,
+                ])
             }
         }
     }
@@ -287,15 +307,15 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     private static func holds(_ hash: String, _ db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS(SELECT 1 FROM copy WHERE sha256 = ?1)
-                    OR EXISTS(SELECT 1 FROM quarantine WHERE sha256 = ?1)
-                """, arguments: [hash]) ?? false
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS(SELECT 1 FROM copy WHERE sha256 = ?1)
+                        OR EXISTS(SELECT 1 FROM quarantine WHERE sha256 = ?1)
+                    """), arguments: [hash]) ?? false
     }
 
     private static func insert(_ d: DocumentRecord, _ db: Database) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO document (format, headline, subject, authors, publication, published, sent, sentRaw,
                     sentRepairs, organization, fromName, fromAddress, dateline, rights, language, abstract, text,
@@ -304,32 +324,32 @@ public final class SQLiteDocumentStore: DocumentStore {
                     defects, fingerprint, subjectKey, understandingVersion)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
-                d.sent, d.sentRaw, JSONColumn.encode(d.sentRepairs), d.organization, d.from?.name, d.from?.address,
-                d.dateline, d.rights, d.language, d.abstract, d.text, d.body, JSONColumn.encode(d.attachments),
-                JSONColumn.encode(d.places), JSONColumn.encode(d.mentions), JSONColumn.encode(d.regions),
-                JSONColumn.encode(d.topics), JSONColumn.encode(d.people), JSONColumn.encode(d.organizations),
-                d.periodFrom, d.periodTo, d.thread, d.messageID, JSONColumn.encode(d.inReplyTo),
-                JSONColumn.encode(d.references), JSONColumn.encode(d.header.map(JSONColumn.Field.init)),
-                JSONColumn.encode(d.innerHeader.map(JSONColumn.Field.init)), JSONColumn.encode(d.sourceMetadata),
-                JSONColumn.encode(d.defects), d.fingerprint, d.subjectKey, d.understandingVersion,
-            ])
+                """
+        ).execute(arguments: [
+            d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
+            d.sent, d.sentRaw, JSONColumn.encode(d.sentRepairs), d.organization, d.from?.name, d.from?.address,
+            d.dateline, d.rights, d.language, d.abstract, d.text, d.body, JSONColumn.encode(d.attachments),
+            JSONColumn.encode(d.places), JSONColumn.encode(d.mentions), JSONColumn.encode(d.regions),
+            JSONColumn.encode(d.topics), JSONColumn.encode(d.people), JSONColumn.encode(d.organizations),
+            d.periodFrom, d.periodTo, d.thread, d.messageID, JSONColumn.encode(d.inReplyTo),
+            JSONColumn.encode(d.references), JSONColumn.encode(d.header.map(JSONColumn.Field.init)),
+            JSONColumn.encode(d.innerHeader.map(JSONColumn.Field.init)), JSONColumn.encode(d.sourceMetadata),
+            JSONColumn.encode(d.defects), d.fingerprint, d.subjectKey, d.understandingVersion,
+        ])
         return db.lastInsertedRowID
     }
 
     private static func insert(_ c: CopyRecord, documentID: Int64, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO copy (documentId, sha256, bytes, size, path, offset, recordID, messageID, mboxVariant,
                     format, received)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                documentID, c.sha256, Data(c.bytes), c.bytes.count, c.origin.path, c.origin.offset,
-                c.origin.recordID, c.origin.messageID, c.origin.mboxVariant, c.format.rawValue, c.received,
-            ])
+                """
+        ).execute(arguments: [
+            documentID, c.sha256, Data(c.bytes), c.bytes.count, c.origin.path, c.origin.offset,
+            c.origin.recordID, c.origin.messageID, c.origin.mboxVariant, c.format.rawValue, c.received,
+        ])
     }
 
     private static func document(_ row: Row) -> DocumentRecord {

@@ -61,7 +61,7 @@ extension Message {
 
     /// Decodes an unstructured value (RFC 5322 §3.2.5, RFC 2047) and trims it.
     static func unstructured(_ raw: String) -> String {
-        ByteText.trimmed(raw.contains("=?") ? EncodedWords.decode(raw) : raw)
+        ByteText.trimmed(raw.containsASCII("=?") ? EncodedWords.decode(raw) : raw)
     }
 }
 

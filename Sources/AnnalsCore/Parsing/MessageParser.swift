@@ -83,7 +83,7 @@ private struct TreeBuilder {
         let transferEncoding = header["content-transfer-encoding"].flatMap(Self.encodingName)
         let disposition = header["content-disposition"].flatMap(ContentTypeParser.parse)
         let filename = (disposition?.parameters["filename"] ?? contentType.parameters["name"])
-            .map { $0.contains("=?") ? EncodedWords.decode($0) : $0 }
+            .map { $0.containsASCII("=?") ? EncodedWords.decode($0) : $0 }
             .map(ByteText.trimmed)
             .flatMap { $0.isEmpty ? nil : $0 }
         var result = MessagePart(

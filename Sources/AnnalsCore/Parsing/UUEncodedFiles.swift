@@ -8,7 +8,7 @@ public enum UUEncodedFiles {
     /// - Parameter text: A decoded text body.
     /// - Returns: The text without the blocks, and one attachment per block, typed from its file extension.
     public static func extract(from text: String) -> (text: String, files: [Attachment]) {
-        guard text.utf8.count > 12, text.contains("begin ") else { return (text, []) }
+        guard text.utf8.count > 12, text.containsASCII("begin ") else { return (text, []) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var kept: [Substring] = []
         var files: [Attachment] = []

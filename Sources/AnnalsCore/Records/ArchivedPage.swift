@@ -39,10 +39,10 @@ public enum ArchivedPage {
     /// - Throws: ``DispatchError`` when the page holds no message this reader recognises.
     public static func parse(_ bytes: [UInt8]) throws(DispatchError) -> Dispatch {
         let page = decode(bytes)
-        if page.contains("<!-- body=\"start\" -->") || page.contains("<!-- sent=\"") {
+        if page.containsASCII("<!-- body=\"start\" -->") || page.containsASCII("<!-- sent=\"") {
             return hypermail(page)
         }
-        if page.contains("<!--X-Body-of-Message") || page.contains("<!--X-Subject:") {
+        if page.containsASCII("<!--X-Body-of-Message") || page.containsASCII("<!--X-Subject:") {
             return mhonarc(page)
         }
         if page.range(of: "<!--beginarticle-->", options: .caseInsensitive) != nil {
@@ -61,15 +61,15 @@ public enum ArchivedPage {
     public static func looksLikeArchivedPage(_ prefix: [UInt8]) -> Bool {
         let text = String(decoding: prefix.prefix(16_384), as: UTF8.self).lowercased()
         let isHTML =
-            text.contains("<html") || text.contains("<!doctype html") || text.contains("<head")
-            || text.contains("<body") || text.contains("<title")
-        guard isHTML || text.contains("<!--x-subject:") || text.contains("<!-- mhonarc") else { return false }
+            text.containsASCII("<html") || text.containsASCII("<!doctype html") || text.containsASCII("<head")
+            || text.containsASCII("<body") || text.containsASCII("<title")
+        guard isHTML || text.containsASCII("<!--x-subject:") || text.containsASCII("<!-- mhonarc") else { return false }
         let marks = [
             "<!-- sent=\"", "<!-- received=\"", "hypermail", "<!--x-subject:", "<!--x-from-r13:", "mhonarc",
             "<!--x-body-of-message", "<!--beginarticle-->", "pipermail", "documents menu",
             "world history archives", "hartford web publishing",
         ]
-        return marks.contains { text.contains($0) }
+        return marks.contains { text.containsASCII($0) }
     }
 
     // MARK: - Hypermail

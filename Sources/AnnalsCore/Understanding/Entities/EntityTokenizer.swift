@@ -45,16 +45,33 @@ enum EntityTokenizer {
     }
 
     /// Splits a text into tokens.
+    ///
+    /// Works on the text's UTF-8 bytes, decoding a scalar only where a byte is not ASCII, and makes one
+    /// `String` per token.
     static func tokenize(_ text: String) -> [EntityToken] {
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        return text.withUTF8 { tokenize(bytes: $0) }
+    }
+
+    private static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [EntityToken] {
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        tokens.reserveCapacity(bytes.count / 6)
+        let count = bytes.count
         var index = 0
         var lineBreaks = 0
         var lineStart = true
-        let count = scalars.count
 
-        // ASCII fast paths: Unicode properties are looked up only for other scalars.
+        /// The scalar at a byte offset and its length in bytes (valid UTF-8, as a Swift string holds).
+        func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[offset]
+            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard offset + length <= count else { return (Unicode.Scalar(0xFFFD) ?? " ", 1) }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
+        func next(after offset: Int) -> Unicode.Scalar { offset < count ? scalar(at: offset).0 : " " }
         func isLetter(_ scalar: Unicode.Scalar) -> Bool {
             let value = scalar.value
             if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
@@ -69,100 +86,132 @@ enum EntityTokenizer {
         func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
         while index < count {
-            let scalar = scalars[index]
-            if scalar == "\n" {
+            let (first, firstLength) = scalar(at: index)
+            if first == "\n" {
                 lineBreaks += 1
                 lineStart = true
                 index += 1
                 continue
             }
-            if isSpace(scalar) {
-                index += 1
+            if isSpace(first) {
+                index += firstLength
                 continue
             }
             let start = index
             var kind: EntityToken.Kind
-            if isLetter(scalar) || isDigit(scalar) {
-                kind = isDigit(scalar) ? .number : .word
-                index += 1
+            if isLetter(first) || isDigit(first) {
+                kind = isDigit(first) ? .number : .word
+                index += firstLength
+                var scalars = 1
+                var previous = first
                 while index < count {
-                    let current = scalars[index]
+                    let (current, length) = scalar(at: index)
                     if isLetter(current) || isDigit(current) {
-                        index += 1
+                        index += length
+                        scalars += 1
+                        previous = current
                         continue
                     }
                     // Inner apostrophes, hyphens, periods and digit separators keep the token whole.
-                    let next = index + 1 < count ? scalars[index + 1] : " "
-                    if (isApostrophe(current) || current == "-") && (isLetter(next) || isDigit(next)) {
-                        index += 1
-                    } else if current == "." && isLetter(next) && kind == .word {
-                        index += 1
-                    } else if (current == "." || current == ",") && isDigit(next) && kind == .number {
-                        index += 1
+                    let following = next(after: index + length)
+                    if (isApostrophe(current) || current == "-") && (isLetter(following) || isDigit(following))
+                        || (current == "." && isLetter(following) && kind == .word)
+                        || ((current == "." || current == ",") && isDigit(following) && kind == .number)
+                    {
+                        index += length
+                        scalars += 1
+                        previous = current
                     } else {
                         break
                     }
                 }
                 // A trailing apostrophe after a plural (`Communards'`) is a possessive.
-                if index < count, isApostrophe(scalars[index]), index > start, scalars[index - 1] == "s",
-                    index + 1 >= count || !isLetter(scalars[index + 1])
-                {
-                    index += 1
+                if index < count, previous == "s" {
+                    let (current, length) = scalar(at: index)
+                    if isApostrophe(current), !isLetter(next(after: index + length)) {
+                        index += length
+                    }
                 }
                 // Abbreviations and initials keep their period.
-                if index < count, scalars[index] == ".", kind == .word {
-                    let isInitial = index - start == 1 && isUpper(scalar)
-                    if isInitial || scalars[start..<index].contains(".")
-                        || (index - start <= 5
-                            && EntityLexicon.abbreviations.contains(
-                                String(String.UnicodeScalarView(scalars[start..<index])).lowercased()))
+                if index < count, bytes[index] == UInt8(ascii: "."), kind == .word {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    let isInitial = scalars == 1 && isUpper(first)
+                    if isInitial || word.contains(UInt8(ascii: "."))
+                        || (word.count <= 5 && EntityLexicon.abbreviations.contains(asciiLowercased(word)))
                     {
                         index += 1
                     }
                 }
             } else {
                 kind = .punctuation
-                index += 1
+                index += firstLength
                 // Runs of dashes or dots are one mark.
-                while index < count, scalars[index] == scalar, scalar == "-" || scalar == "." {
-                    index += 1
+                if first == "-" || first == "." {
+                    while index < count, bytes[index] == UInt8(truncatingIfNeeded: first.value) { index += 1 }
                 }
             }
-            let text = String(String.UnicodeScalarView(scalars[start..<index]))
-            tokens.append(makeToken(text, kind: kind, lineBreaks: lineBreaks, lineStart: lineStart))
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            tokens.append(makeToken(token, kind: kind, lineBreaks: lineBreaks, lineStart: lineStart))
             lineBreaks = 0
             lineStart = false
         }
         return tokens
     }
 
-    private static func makeToken(_ text: String, kind: EntityToken.Kind, lineBreaks: Int, lineStart: Bool)
-        -> EntityToken
-    {
-        var bare = text
-        var isPossessive = false
-        if kind == .word, let last = text.unicodeScalars.last, last == "s" || last == "'" || last == "\u{2019}" {
-            for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] where bare.hasSuffix(suffix) && bare.count > suffix.count
+    /// The bytes as a string, ASCII letters lower-cased.
+    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
+    private static func makeToken(
+        _ bytes: UnsafeBufferPointer<UInt8>, kind: EntityToken.Kind, lineBreaks: Int, lineStart: Bool
+    ) -> EntityToken {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // The possessive ending: `'s`, `’s`, or a bare `'`/`’` after a plural.
+        var bareLength = bytes.count
+        if kind == .word {
+            let curly: [UInt8] = [0xE2, 0x80, 0x99]
+            func endsWithApostrophe(_ end: Int) -> Int? {
+                if end >= 1, bytes[end - 1] == UInt8(ascii: "'") { return 1 }
+                if end >= 3, bytes[end - 3] == curly[0], bytes[end - 2] == curly[1], bytes[end - 1] == curly[2] {
+                    return 3
+                }
+                return nil
+            }
+            if bytes.last == UInt8(ascii: "s"), let apostrophe = endsWithApostrophe(bytes.count - 1),
+                bytes.count > apostrophe + 1
             {
-                bare.removeLast(suffix.count)
-                isPossessive = true
-                break
+                bareLength = bytes.count - 1 - apostrophe
+            } else if let apostrophe = endsWithApostrophe(bytes.count), bytes.count > apostrophe {
+                bareLength = bytes.count - apostrophe
             }
         }
+        let isPossessive = bareLength < bytes.count
+        let bareBytes = UnsafeBufferPointer(rebasing: bytes[0..<bareLength])
+        let bare = isPossessive ? String(decoding: bareBytes, as: UTF8.self) : text
         var isCapitalized = false
         var hasLowercase = false
+        var isASCII = true
         var first = true
         for scalar in bare.unicodeScalars {
+            if !scalar.isASCII { isASCII = false }
             if first {
                 isCapitalized = isUpper(scalar)
                 first = false
-            } else if isLower(scalar) {
+            } else if !hasLowercase, isLower(scalar) {
                 hasLowercase = true
-                break
             }
         }
-        var key = bare.lowercased()
-        if key.hasSuffix("."), key.count > 1 { key.removeLast() }
+        var keyBytes = bareBytes
+        if keyBytes.count > 1, keyBytes.last == UInt8(ascii: ".") {
+            keyBytes = UnsafeBufferPointer(rebasing: keyBytes[0..<(keyBytes.count - 1)])
+        }
+        let key = isASCII ? asciiLowercased(keyBytes) : String(decoding: keyBytes, as: UTF8.self).lowercased()
         return EntityToken(
             text: text, kind: kind, lineBreaksBefore: lineBreaks, isLineStart: lineStart,
             isCapitalized: isCapitalized, hasLowercase: hasLowercase, isPossessive: isPossessive, bare: bare,
