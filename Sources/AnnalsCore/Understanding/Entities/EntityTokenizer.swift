@@ -114,16 +114,16 @@ enum EntityTokenizer {
                     }
                     // Inner apostrophes, hyphens, periods and digit separators keep the token whole.
                     let following = next(after: index + length)
-                    if (isApostrophe(current) || current == "-") && (isLetter(following) || isDigit(following))
-                        || (current == "." && isLetter(following) && kind == .word)
-                        || ((current == "." || current == ",") && isDigit(following) && kind == .number)
-                    {
-                        index += length
-                        scalars += 1
-                        previous = current
-                    } else {
+                    guard
+                        (isApostrophe(current) || current == "-") && (isLetter(following) || isDigit(following))
+                            || (current == "." && isLetter(following) && kind == .word)
+                            || ((current == "." || current == ",") && isDigit(following) && kind == .number)
+                    else {
                         break
                     }
+                    index += length
+                    scalars += 1
+                    previous = current
                 }
                 // A trailing apostrophe after a plural (`Communards'`) is a possessive.
                 if index < count, previous == "s" {

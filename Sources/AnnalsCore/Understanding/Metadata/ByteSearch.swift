@@ -6,7 +6,11 @@ extension Substring {
     ///
     /// With `ignoringASCIICase`, the needle must be written in lower case.
     func asciiRange(of needle: String, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
-        let pattern = Array(needle.utf8)
+        var needle = needle
+        return needle.withUTF8 { pattern in asciiRange(of: pattern, ignoringASCIICase: ignoringASCIICase) }
+    }
+
+    private func asciiRange(of pattern: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool) -> Range<String.Index>? {
         guard let head = pattern.first else { return nil }
         let bytes = utf8
         // Native strings are contiguous: search the buffer, far faster than walking view indices.
@@ -41,10 +45,20 @@ extension Substring {
         asciiRange(of: needle, ignoringASCIICase: ignoringASCIICase) != nil
     }
 
-    static func offset(of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool) -> Int? {
-        guard pattern.count <= buffer.count else { return nil }
+    static func offset(
+        of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool
+    )
+        -> Int?
+    {
+        guard let head = pattern.first, pattern.count <= buffer.count else { return nil }
         var start = 0
         while start + pattern.count <= buffer.count {
+            // Most positions fail on the first byte: test it before the loop.
+            let first = buffer[start]
+            guard (ignoringASCIICase ? lower(first) : first) == head else {
+                start += 1
+                continue
+            }
             var matched = 0
             while matched < pattern.count {
                 let byte = buffer[start + matched]

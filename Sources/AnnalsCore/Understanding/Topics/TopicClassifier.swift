@@ -172,6 +172,8 @@ final class TopicLexiconIndex: Sendable {
     let longestPhrase: Int
     /// The lengths stems come in, ascending, so a word is only cut where a stem could match.
     let stemLengths: [Int]
+    /// The first four bytes of every stem, to skip the stem lookups for words that cannot match.
+    let stemHeads: Set<String>
 
     init(lexicons: [(topic: String, entries: String)]) {
         var words: [String: [Match]] = [:]
@@ -199,13 +201,18 @@ final class TopicLexiconIndex: Sendable {
         self.phraseStarts = Set(phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 2
         self.stemLengths = Set(stems.keys.map(\.utf8.count)).filter { $0 >= 4 }.sorted()
+        self.stemHeads = Set(
+            stems.keys.filter { $0.utf8.count >= 4 }.map { String(decoding: $0.utf8.prefix(4), as: UTF8.self) })
     }
 
     /// The topics and weights a word or phrase carries: per topic, the highest of its exact entry
     /// and every stem it starts with.
     func weights(for term: String) -> [Match] {
-        if term.contains(" ") { return phrases[term] ?? [] }
+        if term.utf8.contains(0x20) { return phrases[term] ?? [] }
         var best: [Match] = words[term] ?? []
+        guard term.utf8.count >= 4, stemHeads.contains(String(decoding: term.utf8.prefix(4), as: UTF8.self)) else {
+            return best
+        }
         let bytes = Array(term.utf8)
         for length in stemLengths {
             guard length <= bytes.count else { break }
