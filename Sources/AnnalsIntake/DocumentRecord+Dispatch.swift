@@ -27,8 +27,15 @@ extension DocumentRecord {
         fingerprint = DocumentIdentity.fingerprint(of: Self.ownText(of: dispatch))
         attachments = dispatch.attachments.map { attachment in
             AttachmentSummary(
-                filename: attachment.filename, contentType: attachment.contentType, size: attachment.bytes.count,
+                filename: attachment.safeFilename, contentType: attachment.contentType, size: attachment.bytes.count,
                 sha256: Intake.hexSHA256(attachment.bytes))
+        }
+        for attachment in dispatch.attachments where attachment.safeFilename != attachment.filename {
+            defects.append(
+                Defect(
+                    code: "unsafe-attachment-name",
+                    message: "Attachment name \(String(reflecting: attachment.filename ?? "")) shown as "
+                        + "\(String(reflecting: attachment.safeFilename ?? "(no name)"))."))
         }
         if understands { understand(dispatch) }
     }

@@ -20,11 +20,25 @@ enum AnnalsBinary {
             .appendingPathComponent("annals")
     }
 
+    /// Runs `annals` under `/usr/bin/time` and returns, with the result, its peak resident memory in KiB.
+    static func runMeasuringMemory(_ arguments: [String], scratch: URL) throws -> (Result, kilobytes: Int) {
+        let report = scratch.appendingPathComponent("time-\(UUID().uuidString).txt")
+        let result = try run(arguments, wrapper: ["/usr/bin/time", "-f", "%M", "-o", report.path])
+        let text = try String(contentsOf: report, encoding: .utf8)
+        let kilobytes = text.split(whereSeparator: \.isNewline).last.flatMap { Int($0) } ?? -1
+        return (result, kilobytes)
+    }
+
     /// Runs `annals` with arguments and an environment without `ANNALS_ARCHIVE`.
-    static func run(_ arguments: [String], currentDirectory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], currentDirectory: URL? = nil, wrapper: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let program = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(wrapper.dropFirst()) + [url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["ANNALS_ARCHIVE"] = nil
         process.environment = environment

@@ -84,4 +84,23 @@ public struct Attachment: Hashable, Sendable {
         self.contentType = contentType
         self.bytes = bytes
     }
+
+    /// The file name made safe to show and to write to disk: its last path component, without control
+    /// characters (NUL among them) or leading dots, at most 255 bytes; `nil` when nothing is left.
+    ///
+    /// Senders name files as they like, `../../etc/passwd` included (RFC 2183 §2.3 asks receivers to
+    /// strip such paths). The name as given stays in ``filename`` and in the copy's bytes.
+    public var safeFilename: String? {
+        guard let filename else { return nil }
+        let component = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? ""
+        var scalars = String.UnicodeScalarView()
+        for scalar in component.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0x7F {
+            scalars.append(scalar)
+        }
+        var name = Substring(String(scalars))
+        while let first = name.first, first == "." || first == " " { name.removeFirst() }
+        while name.last == " " { name.removeLast() }
+        while name.utf8.count > 255 { name.removeLast() }
+        return name.isEmpty ? nil : String(name)
+    }
 }
