@@ -351,7 +351,7 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     // MARK: - Error mapping
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try writer.read(body)
         } catch {

@@ -8,7 +8,8 @@ struct AnnalsCommand: ParsableCommand {
         commandName: "annals",
         abstract: "A world-history document archive: take in mail, news and old web pages, losslessly.",
         subcommands: [
-            IngestCommand.self, ShowCommand.self, ExportCommand.self, StatsCommand.self, QuarantineCommand.self,
+            IngestCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self, StatsCommand.self,
+            QuarantineCommand.self,
         ]
     )
 

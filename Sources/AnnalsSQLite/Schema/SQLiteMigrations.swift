@@ -92,6 +92,10 @@ enum SQLiteMigrations {
                 t.column("messageID", .text).notNull().indexed()
             }
         }
+        migrator.registerMigration("v3-search") { db in
+            // Stemmed, accent-insensitive full text and facet values, kept in step by triggers.
+            try SearchSchema.migrate(db)
+        }
         return migrator
     }
 }

@@ -1,0 +1,132 @@
+import AnnalsCore
+public import AnnalsStorage
+import Foundation
+import GRDB
+
+extension SQLiteDocumentStore: DocumentSearching {
+    /// The documents matching a query: one page, the total and (if asked) facet counts, read from one snapshot.
+    ///
+    /// - Throws: ``StorageError`` with code `.failed` when the archive cannot be read.
+    public func search(_ request: SearchRequest) throws(StorageError) -> SearchResults {
+        let started = ContinuousClock.now
+        let compiled = SearchCompiler(request.query)
+        let (total, hits, facets) = try read { db in
+            let base = SearchBase(compiled)
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(base.from)", arguments: base.arguments) ?? 0
+            let hits = request.limit == 0 || total == 0 ? [] : try Self.hits(base, request, db)
+            let facets = request.includesFacets ? try Self.facets(base, limit: request.facetLimit, db) : nil
+            return (total, hits, facets)
+        }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds =
+            Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return SearchResults(total: total, hits: hits, facets: facets, milliseconds: milliseconds)
+    }
+
+    private static func hits(_ base: SearchBase, _ request: SearchRequest, _ db: Database) throws -> [SearchHit] {
+        let day = SearchSchema.day("d")
+        let score: String
+        let snippet: String
+        if base.hasMatch {
+            let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
+            score = "-bm25(search_fts, \(weights))"
+            snippet = "snippet(search_fts, \(SearchSchema.textColumn), char(2), char(3), '…', 24)"
+        } else {
+            score = "0.0"
+            snippet = "substr(coalesce(d.text, d.body), 1, 400)"
+        }
+        let order =
+            request.sort == .relevance && base.hasMatch ? "score DESC, d.id" : "\(day) DESC, d.id"
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.id, coalesce(d.headline, d.subject) AS headline, d.authors, d.fromName, d.fromAddress,
+                    \(day) AS day, \(snippet) AS snippet, \(score) AS score
+                \(base.from)
+                ORDER BY \(order)
+                LIMIT ? OFFSET ?
+                """,
+            arguments: base.arguments + [request.limit, request.offset])
+        return rows.map { row in
+            let authors: [String] = JSONColumn.decode(row["authors"]) ?? []
+            let name: String? = row["fromName"]
+            let address: String? = row["fromAddress"]
+            let byline = authors.isEmpty ? (name ?? address) : authors.joined(separator: ", ")
+            var text = Self.oneLine(row["snippet"] ?? "")
+            if !base.hasMatch {
+                // Not from the index: drop any mark characters the stored text might hold.
+                text = Self.shortened(text.filter { $0 != SearchHit.markStart && $0 != SearchHit.markEnd }, words: 24)
+            }
+            return SearchHit(
+                id: row["id"], headline: row["headline"], byline: byline, published: row["day"], snippet: text,
+                score: row["score"] ?? 0)
+        }
+    }
+
+    private static func facets(_ base: SearchBase, limit: Int, _ db: Database) throws -> SearchFacets {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT kind, value, n FROM (
+                    SELECT f.kind AS kind, f.value AS value, count(*) AS n,
+                        row_number() OVER (PARTITION BY f.kind ORDER BY count(*) DESC, f.value) AS r
+                    FROM (SELECT d.id AS id \(base.from)) AS m
+                    CROSS JOIN search_facet AS f ON f.documentId = m.id
+                    WHERE f.kind IN ('place', 'region', 'topic', 'source', 'author', 'year')
+                    GROUP BY f.kind, f.value)
+                WHERE r <= ?
+                ORDER BY kind, r
+                """,
+            arguments: base.arguments + [limit])
+        var facets = SearchFacets()
+        for row in rows {
+            let count = FacetCount(value: row["value"], count: row["n"])
+            switch row["kind"] as String {
+            case "place": facets.places.append(count)
+            case "region": facets.regions.append(count)
+            case "topic": facets.topics.append(count)
+            case "source": facets.sources.append(count)
+            case "author": facets.authors.append(count)
+            default: facets.years.append(count)
+            }
+        }
+        return facets
+    }
+
+    /// Whitespace runs (line breaks of the text) as single spaces.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The first words of a text, with an ellipsis when there were more.
+    private static func shortened(_ text: String, words: Int) -> String {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count > words else { return text }
+        return parts.prefix(words).joined(separator: " ") + "…"
+    }
+}
+
+/// The `FROM … WHERE …` every part of a search shares, and its arguments.
+private struct SearchBase {
+    var from: String
+    var arguments: StatementArguments
+    var hasMatch: Bool
+
+    init(_ compiled: SearchCompiler) {
+        var arguments: [any DatabaseValueConvertible] = []
+        var conditions: [String] = []
+        if let match = compiled.match {
+            // The FTS table drives: the MATCH picks the few rows, the document table is read by rowid.
+            conditions.append("search_fts MATCH ?")
+            arguments.append(match)
+            from = "FROM search_fts CROSS JOIN document AS d ON d.id = search_fts.rowid"
+        } else {
+            from = "FROM document AS d"
+        }
+        conditions += compiled.conditions
+        arguments += compiled.arguments
+        if !conditions.isEmpty { from += " WHERE " + conditions.joined(separator: " AND ") }
+        self.arguments = StatementArguments(arguments)
+        hasMatch = compiled.match != nil
+    }
+}

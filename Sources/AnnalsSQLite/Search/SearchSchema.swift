@@ -1,0 +1,136 @@
+import GRDB
+
+/// The search index: an FTS5 table and a facet table, kept in step with `document` by SQL triggers.
+///
+/// Triggers, not Swift code, keep the index right, so any writer (intake, re-indexing that rewrites
+/// understanding with `UPDATE`, a curator's edit) leaves search correct without knowing about it.
+/// The SQL that fills the index for one row is written once, over a row alias, and used both by the
+/// triggers (`NEW`) and by the migration's backfill of existing rows (`d`).
+enum SearchSchema {
+    /// The FTS5 columns in order; `snippet()` and `bm25()` refer to them by position.
+    static let columns = ["headline", "subject", "text", "sender", "authors", "source", "people", "organizations"]
+
+    /// BM25 weights per column: headline and subject above the body, names and sources between.
+    static let weights = [10.0, 6.0, 1.0, 3.0, 3.0, 2.0, 2.0, 2.0]
+
+    /// The position of the shown text among ``columns``, for snippets.
+    static let textColumn = 2
+
+    /// The document columns whose change re-indexes a row (not `thread`, which intake rewrites on every insert).
+    static let indexedColumns = [
+        "headline", "subject", "text", "body", "fromName", "fromAddress", "authors", "publication", "header",
+        "people", "organizations", "places", "regions", "topics", "published", "sent", "language", "attachments",
+    ]
+
+    /// The day a document is sorted and filtered by with `date:`: its publication date, else the day it was sent.
+    static func day(_ row: String) -> String { "coalesce(\(row).published, substr(\(row).sent, 1, 10))" }
+
+    /// The source: the publication, else the mailing list or first newsgroup named in the header.
+    static func source(_ row: String) -> String {
+        """
+        coalesce(nullif(trim(\(row).publication), ''), (
+            SELECT trim(substr(json_extract(h.value, '$.value'), 1,
+                instr(json_extract(h.value, '$.value') || ',', ',') - 1))
+            FROM json_each(\(row).header) AS h
+            WHERE lower(json_extract(h.value, '$.name')) IN ('list-id', 'newsgroups') LIMIT 1))
+        """
+    }
+
+    /// The values of the FTS columns for the row called `row`, in the order of ``columns``.
+    static func ftsValues(_ row: String) -> [String] {
+        func list(_ column: String) -> String {
+            "(SELECT group_concat(value, '; ') FROM json_each(\(row).\(column)))"
+        }
+        return [
+            "\(row).headline",
+            "\(row).subject",
+            // The marks of snippets can then never be confused with the text's own characters.
+            "replace(replace(coalesce(\(row).text, \(row).body), char(2), ''), char(3), '')",
+            "trim(coalesce(\(row).fromName, '') || ' ' || coalesce(\(row).fromAddress, ''))",
+            list("authors"),
+            source(row),
+            list("people"),
+            list("organizations"),
+        ]
+    }
+
+    /// A `SELECT documentId, kind, value` of every facet value of the row called `row`.
+    ///
+    /// `table` names the table the row comes from (`document AS d`); it is `nil` inside a trigger.
+    static func facetRows(_ row: String, from table: String?) -> String {
+        let join = table.map { "\($0), " } ?? ""
+        let scalarFrom = table.map { "FROM \($0)" } ?? ""
+        func list(_ kind: String, _ json: String) -> String {
+            "SELECT \(row).id AS documentId, '\(kind)' AS kind, j.value AS value FROM \(join)json_each(\(json)) AS j"
+        }
+        func scalar(_ kind: String, _ value: String, where condition: String? = nil) -> String {
+            "SELECT \(row).id, '\(kind)', \(value) \(scalarFrom) \(condition.map { "WHERE \($0)" } ?? "")"
+        }
+        let authors = """
+            CASE WHEN json_array_length(\(row).authors) > 0 THEN \(row).authors
+            ELSE json_array(coalesce(\(row).fromName, \(row).fromAddress)) END
+            """
+        let language = "lower(\(row).language)"
+        let parts = [
+            list("place", "\(row).places"),
+            list("region", "\(row).regions"),
+            list("topic", "\(row).topics"),
+            list("person", "\(row).people"),
+            list("org", "\(row).organizations"),
+            list("author", authors),
+            scalar("source", source(row)),
+            scalar("year", "substr(\(day(row)), 1, 4)"),
+            scalar(
+                "lang",
+                "CASE WHEN instr(\(language), '-') > 0 THEN substr(\(language), 1, instr(\(language), '-') - 1) "
+                    + "ELSE \(language) END"),
+            scalar("has", "'attachment'", where: "json_array_length(\(row).attachments) > 0"),
+        ]
+        return """
+            SELECT documentId, kind, value FROM (\(parts.joined(separator: "\nUNION ALL\n")))
+            WHERE value IS NOT NULL AND value <> ''
+            """
+    }
+
+    /// Statements that index the row called `row` (the whole table when `from` names it).
+    static func indexStatements(_ row: String, from table: String?) -> String {
+        let values = ftsValues(row).joined(separator: ", ")
+        let select = table.map { "SELECT \(row).id, \(values) FROM \($0)" } ?? "VALUES (\(row).id, \(values))"
+        return """
+            INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select);
+            INSERT OR IGNORE INTO search_facet (documentId, kind, value) \(facetRows(row, from: table));
+            """
+    }
+
+    /// Creates the index, fills it for the documents already stored, and installs the triggers.
+    static func migrate(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE search_fts USING fts5(
+                    \(columns.joined(separator: ", ")),
+                    tokenize = 'porter unicode61 remove_diacritics 2');
+                CREATE TABLE search_facet (
+                    documentId INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (documentId, kind, value)) WITHOUT ROWID;
+                CREATE INDEX search_facet_on_kind_value ON search_facet (kind, value);
+                CREATE INDEX document_on_search_day ON document (coalesce(published, substr(sent, 1, 10)), id);
+                CREATE INDEX document_on_sent_day ON document (substr(sent, 1, 10));
+                \(indexStatements("d", from: "document AS d"))
+                CREATE TRIGGER search_document_insert AFTER INSERT ON document BEGIN
+                    \(indexStatements("NEW", from: nil))
+                END;
+                CREATE TRIGGER search_document_update AFTER UPDATE OF \(indexedColumns.joined(separator: ", "))
+                ON document BEGIN
+                    DELETE FROM search_fts WHERE rowid = OLD.id;
+                    DELETE FROM search_facet WHERE documentId = OLD.id;
+                    \(indexStatements("NEW", from: nil))
+                END;
+                CREATE TRIGGER search_document_delete AFTER DELETE ON document BEGIN
+                    DELETE FROM search_fts WHERE rowid = OLD.id;
+                    DELETE FROM search_facet WHERE documentId = OLD.id;
+                END;
+                """)
+    }
+}
