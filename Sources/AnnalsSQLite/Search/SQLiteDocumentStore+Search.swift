@@ -12,7 +12,8 @@ extension SQLiteDocumentStore: DocumentSearching {
         let compiled = SearchCompiler(request.query)
         let (total, hits, facets) = try read { db in
             let base = SearchBase(compiled)
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) \(base.from)", arguments: base.arguments) ?? 0
+            let total =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(base.ids))", arguments: base.idArguments) ?? 0
             let hits = request.limit == 0 || total == 0 ? [] : try Self.hits(base, request, db)
             let facets = request.includesFacets ? try Self.facets(base, limit: request.facetLimit, db) : nil
             return (total, hits, facets)
@@ -64,33 +65,31 @@ extension SQLiteDocumentStore: DocumentSearching {
     }
 
     private static func facets(_ base: SearchBase, limit: Int, _ db: Database) throws -> SearchFacets {
+        // Count value numbers over the matches first, then name only the values counted.
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT kind, value, n FROM (
-                    SELECT f.kind AS kind, f.value AS value, count(*) AS n,
-                        row_number() OVER (PARTITION BY f.kind ORDER BY count(*) DESC, f.value) AS r
-                    FROM (SELECT d.id AS id \(base.from)) AS m
-                    CROSS JOIN search_facet AS f ON f.documentId = m.id
-                    WHERE f.kind IN ('place', 'region', 'topic', 'source', 'author', 'year')
-                    GROUP BY f.kind, f.value)
-                WHERE r <= ?
-                ORDER BY kind, r
+                SELECT v.kind AS kind, v.value AS value, c.n AS n FROM (
+                    SELECT f.valueId AS valueId, count(*) AS n
+                    FROM (\(base.ids)) AS m CROSS JOIN search_facet AS f ON f.documentId = m.id
+                    GROUP BY f.valueId) AS c
+                JOIN search_facet_value AS v ON v.id = c.valueId
+                WHERE v.kind IN ('place', 'region', 'topic', 'source', 'author', 'year')
                 """,
-            arguments: base.arguments + [limit])
-        var facets = SearchFacets()
+            arguments: base.idArguments)
+        var counts: [String: [FacetCount]] = [:]
         for row in rows {
-            let count = FacetCount(value: row["value"], count: row["n"])
-            switch row["kind"] as String {
-            case "place": facets.places.append(count)
-            case "region": facets.regions.append(count)
-            case "topic": facets.topics.append(count)
-            case "source": facets.sources.append(count)
-            case "author": facets.authors.append(count)
-            default: facets.years.append(count)
-            }
+            counts[row["kind"], default: []].append(FacetCount(value: row["value"], count: row["n"]))
         }
-        return facets
+        func top(_ kind: String) -> [FacetCount] {
+            let sorted = (counts[kind] ?? []).sorted {
+                $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value
+            }
+            return Array(sorted.prefix(limit))
+        }
+        return SearchFacets(
+            places: top("place"), regions: top("region"), topics: top("topic"), sources: top("source"),
+            authors: top("author"), years: top("year"))
     }
 
     /// Whitespace runs (line breaks of the text) as single spaces.
@@ -111,6 +110,10 @@ private struct SearchBase {
     var from: String
     var arguments: StatementArguments
     var hasMatch: Bool
+    /// A `SELECT` of the matching ids: from the FTS index alone when nothing else needs the document row.
+    var ids: String
+    /// The arguments of ``ids``.
+    var idArguments: StatementArguments
 
     init(_ compiled: SearchCompiler) {
         var arguments: [any DatabaseValueConvertible] = []
@@ -128,5 +131,12 @@ private struct SearchBase {
         if !conditions.isEmpty { from += " WHERE " + conditions.joined(separator: " AND ") }
         self.arguments = StatementArguments(arguments)
         hasMatch = compiled.match != nil
+        if let match = compiled.match, compiled.conditions.isEmpty {
+            ids = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
+            idArguments = [match]
+        } else {
+            ids = "SELECT d.id AS id \(from)"
+            idArguments = self.arguments
+        }
     }
 }

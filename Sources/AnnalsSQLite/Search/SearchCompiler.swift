@@ -150,7 +150,10 @@ struct SearchCompiler {
     private mutating func facet(_ kind: String, _ value: String) -> String {
         arguments.append(kind)
         arguments.append(value)
-        return "d.id IN (SELECT documentId FROM search_facet WHERE kind = ? AND value = ?)"
+        return """
+            d.id IN (SELECT f.documentId FROM search_facet_value AS v
+                JOIN search_facet AS f ON f.valueId = v.id WHERE v.kind = ? AND v.value = ?)
+            """
     }
 
     private mutating func dates(_ expression: String, _ range: SearchDateRange) -> String {

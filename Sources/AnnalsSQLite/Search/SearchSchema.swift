@@ -54,7 +54,9 @@ enum SearchSchema {
         ]
     }
 
-    /// A `SELECT documentId, kind, value` of every facet value of the row called `row`.
+    /// A `SELECT documentId, kind, value` of every facet and filter value of the row called `row`.
+    ///
+    /// People and organizations are searched as text (`person:`, `org:`), so they have no rows here.
     ///
     /// `table` names the table the row comes from (`document AS d`); it is `nil` inside a trigger.
     static func facetRows(_ row: String, from table: String?) -> String {
@@ -75,8 +77,6 @@ enum SearchSchema {
             list("place", "\(row).places"),
             list("region", "\(row).regions"),
             list("topic", "\(row).topics"),
-            list("person", "\(row).people"),
-            list("org", "\(row).organizations"),
             list("author", authors),
             scalar("source", source(row)),
             scalar("year", "substr(\(day(row)), 1, 4)"),
@@ -93,12 +93,19 @@ enum SearchSchema {
     }
 
     /// Statements that index the row called `row` (the whole table when `from` names it).
+    ///
+    /// Facet values are numbered once in `search_facet_value`; documents point to the numbers, so
+    /// counting facets over thousands of matches groups small integers, not strings.
     static func indexStatements(_ row: String, from table: String?) -> String {
         let values = ftsValues(row).joined(separator: ", ")
         let select = table.map { "SELECT \(row).id, \(values) FROM \($0)" } ?? "VALUES (\(row).id, \(values))"
+        let facets = facetRows(row, from: table)
         return """
             INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select);
-            INSERT OR IGNORE INTO search_facet (documentId, kind, value) \(facetRows(row, from: table));
+            INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));
+            INSERT OR IGNORE INTO search_facet (documentId, valueId)
+                SELECT r.documentId, v.id FROM (\(facets)) AS r
+                JOIN search_facet_value AS v ON v.kind = r.kind AND v.value = r.value;
             """
     }
 
@@ -109,12 +116,16 @@ enum SearchSchema {
                 CREATE VIRTUAL TABLE search_fts USING fts5(
                     \(columns.joined(separator: ", ")),
                     tokenize = 'porter unicode61 remove_diacritics 2');
-                CREATE TABLE search_facet (
-                    documentId INTEGER NOT NULL,
+                CREATE TABLE search_facet_value (
+                    id INTEGER PRIMARY KEY,
                     kind TEXT NOT NULL,
                     value TEXT NOT NULL,
-                    PRIMARY KEY (documentId, kind, value)) WITHOUT ROWID;
-                CREATE INDEX search_facet_on_kind_value ON search_facet (kind, value);
+                    UNIQUE (kind, value));
+                CREATE TABLE search_facet (
+                    documentId INTEGER NOT NULL,
+                    valueId INTEGER NOT NULL REFERENCES search_facet_value (id),
+                    PRIMARY KEY (documentId, valueId)) WITHOUT ROWID;
+                CREATE INDEX search_facet_on_value ON search_facet (valueId);
                 CREATE INDEX document_on_search_day ON document (coalesce(published, substr(sent, 1, 10)), id);
                 CREATE INDEX document_on_sent_day ON document (substr(sent, 1, 10));
                 \(indexStatements("d", from: "document AS d"))
