@@ -73,31 +73,18 @@ enum SearchVocabulary {
 
     /// The ISO 3166 alpha-2 code of a country given by code or by name ("PE", "peru", "Perú", "U.S.").
     static func placeCode(_ value: String) -> String? {
-        let gazetteer = Gazetteer.shared
+        let table = PlaceNames.shared
         let upper = value.uppercased()
-        if upper.count == 2, gazetteer.countries[upper] != nil { return upper }
-        let tokens = PlaceTokenizer.tokens(of: value)
-        if let meanings = gazetteer.abbreviations[tokens.map(\.text).joined(separator: " ")],
-            let meaning = meanings.first
-        {
-            return meaning.code
-        }
-        let phrase = tokens.map(\.key).joined(separator: " ")
-        if let meanings = gazetteer.phrases[phrase],
-            let meaning = meanings.first(where: { $0.kind == .country })
-                ?? meanings.first(where: { $0.kind == .abbreviation || $0.kind == .demonym })
-        {
-            return meaning.code
-        }
-        let wanted = key(value)
-        return gazetteer.countries.values.first { key($0.name) == wanted }?.code
+        if upper.count == 2, table.codes.contains(upper) { return upper }
+        if let code = table.abbreviations[value.trimmingCharacters(in: .whitespaces)] { return code }
+        return table.names[key(value)]
     }
 
     /// The M49 code of a region given by code or by name, a unique name prefix being enough.
     static func regionCode(_ value: String, at position: Int) throws(SearchQueryError) -> String {
-        let regions = Gazetteer.shared.regions
-        if regions[value] != nil { return value }
-        let named = regions.values.map { (code: $0.code, key: key($0.name)) }
+        let regions = PlaceNames.shared.regions
+        if regions.contains(where: { $0.code == value }) { return value }
+        let named = regions.map { (code: $0.code, key: key($0.name), label: "\($0.name) (\($0.code))") }
         let code = try unique(
             key(value), among: named, what: "region", value: value,
             hint: "a UN M49 region name or code (region:\"south america\", region:005)", at: position)
@@ -106,24 +93,81 @@ enum SearchVocabulary {
 
     /// The stored IPTC topic name for a name written with or without spaces and punctuation, or a unique prefix.
     static func topic(_ value: String, at position: Int) throws(SearchQueryError) -> String {
-        let named = TopicClassifier.allTopics.map { (code: $0, key: key($0)) }
+        let named = TopicClassifier.allTopics.map { (code: $0, key: key($0), label: $0) }
         return try unique(
             key(value), among: named, what: "topic", value: value,
             hint: "one of \(TopicClassifier.allTopics.joined(separator: "; "))", at: position)
     }
 
     private static func unique(
-        _ wanted: String, among named: [(code: String, key: String)], what: String, value: String, hint: String,
+        _ wanted: String, among named: [(code: String, key: String, label: String)], what: String, value: String,
+        hint: String,
         at position: Int
     ) throws(SearchQueryError) -> String {
         if let exact = named.first(where: { $0.key == wanted }) { return exact.code }
         let candidates = wanted.isEmpty ? [] : named.filter { $0.key.hasPrefix(wanted) }
         if candidates.count == 1 { return candidates[0].code }
         if candidates.count > 1 {
-            let names = candidates.map(\.code).sorted().joined(separator: "; ")
+            let names = candidates.map(\.label).sorted().joined(separator: "; ")
             throw SearchQueryError("ambiguous \(what) '\(value)': it could be \(names)", at: position)
         }
         throw SearchQueryError("unknown \(what) '\(value)': write \(hint)", at: position)
+    }
+}
+
+/// The country and region names a query may use, read from the gazetteer's tables.
+///
+/// Only countries, their abbreviations and demonyms, and M49 regions: a query never needs the
+/// cities and provinces, and reading only these takes a few milliseconds instead of the whole
+/// gazetteer's tens (which matters to a command that answers one query and exits).
+private struct PlaceNames: Sendable {
+    static let shared = PlaceNames()
+
+    var codes = Set<String>()
+    /// Folded names (``SearchVocabulary/key(_:)``) to codes: country names first, then demonyms.
+    var names: [String: String] = [:]
+    /// Abbreviations as written ("U.S.").
+    var abbreviations: [String: String] = [:]
+    var regions: [(code: String, name: String)] = []
+
+    init() {
+        for fields in Self.rows(Gazetteer.regionTable) where fields.count >= 2 {
+            regions.append((code: fields[0], name: fields[1]))
+        }
+        for fields in Self.rows(Gazetteer.countryTable) where fields.count >= 2 {
+            codes.insert(fields[0])
+            names[SearchVocabulary.key(fields[1])] = fields[0]
+        }
+        var demonyms: [(String, String)] = []
+        for fields in Self.rows(Gazetteer.nameTable, kinds: [UInt8(ascii: "n"), UInt8(ascii: "a"), UInt8(ascii: "d")])
+        where fields.count >= 3 {
+            switch fields[2] {
+            case "n":
+                let key = SearchVocabulary.key(fields[0])
+                if names[key] == nil { names[key] = fields[1] }
+            case "a": abbreviations[fields[0]] = fields[1]
+            default: demonyms.append((fields[0], fields[1]))
+            }
+        }
+        for (name, code) in demonyms {
+            let key = SearchVocabulary.key(name)
+            if names[key] == nil { names[key] = code }
+        }
+    }
+
+    /// The tab-separated fields of each line, split on bytes (splitting the large tables by
+    /// `Character` costs tens of milliseconds); with `kinds`, only lines whose third field is one of them.
+    private static func rows(_ table: String, kinds: Set<UInt8>? = nil) -> [[String]] {
+        var result: [[String]] = []
+        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            if let kinds {
+                guard fields.count >= 3, fields[2].count == 1, let kind = fields[2].first, kinds.contains(kind)
+                else { continue }
+            }
+            result.append(fields.map { String(decoding: $0, as: UTF8.self) })
+        }
+        return result
     }
 }
 

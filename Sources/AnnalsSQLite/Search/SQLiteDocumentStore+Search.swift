@@ -24,43 +24,52 @@ extension SQLiteDocumentStore: DocumentSearching {
         return SearchResults(total: total, hits: hits, facets: facets, milliseconds: milliseconds)
     }
 
+    /// The page of hits, in two steps: rank every match on its id and score alone, then read the
+    /// document and build the snippet only for the hits on the page (a snippet costs far more than a score).
     private static func hits(_ base: SearchBase, _ request: SearchRequest, _ db: Database) throws -> [SearchHit] {
         let day = SearchSchema.day("d")
-        let score: String
-        let snippet: String
-        if base.hasMatch {
-            let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
-            score = "-bm25(search_fts, \(weights))"
-            snippet = "snippet(search_fts, \(SearchSchema.textColumn), char(2), char(3), '…', 24)"
+        let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
+        let score = base.hasMatch ? "-bm25(search_fts, \(weights))" : "0.0"
+        let ranked: String
+        if request.sort == .relevance && base.hasMatch {
+            ranked = "SELECT \(base.idColumn) AS id, \(score) AS score \(base.rankFrom) ORDER BY score DESC, id"
         } else {
-            score = "0.0"
-            snippet = "substr(coalesce(d.text, d.body), 1, 400)"
+            ranked = "SELECT d.id AS id, \(score) AS score \(base.from) ORDER BY d.day DESC, d.id"
         }
-        let order =
-            request.sort == .relevance && base.hasMatch ? "score DESC, d.id" : "\(day) DESC, d.id"
-        let rows = try Row.fetchAll(
-            db,
+        let page = try Row.fetchAll(
+            db, sql: "\(ranked) LIMIT ? OFFSET ?",
+            arguments: (request.sort == .relevance && base.hasMatch ? base.idArguments : base.arguments)
+                + [request.limit, request.offset])
+        let snippet = try db.makeStatement(
             sql: """
-                SELECT d.id, coalesce(d.headline, d.subject) AS headline, d.authors, d.fromName, d.fromAddress,
-                    \(day) AS day, \(snippet) AS snippet, \(score) AS score
-                \(base.from)
-                ORDER BY \(order)
-                LIMIT ? OFFSET ?
-                """,
-            arguments: base.arguments + [request.limit, request.offset])
-        return rows.map { row in
+                SELECT snippet(search_fts, \(SearchSchema.textColumn), char(2), char(3), '…', 24)
+                FROM search_fts WHERE search_fts MATCH ? AND rowid = ?
+                """)
+        let document = try db.makeStatement(
+            sql: """
+                SELECT coalesce(d.headline, d.subject) AS headline, d.authors, d.fromName, d.fromAddress,
+                    \(day) AS day, substr(coalesce(d.text, d.body), 1, 400) AS opening
+                FROM document AS d WHERE d.id = ?
+                """)
+        return try page.compactMap { ranking -> SearchHit? in
+            let id: Int64 = ranking["id"]
+            guard let row = try Row.fetchOne(document, arguments: [id]) else { return nil }
             let authors: [String] = JSONColumn.decode(row["authors"]) ?? []
             let name: String? = row["fromName"]
             let address: String? = row["fromAddress"]
             let byline = authors.isEmpty ? (name ?? address) : authors.joined(separator: ", ")
-            var text = Self.oneLine(row["snippet"] ?? "")
-            if !base.hasMatch {
+            var text: String
+            if let match = base.match {
+                text = Self.oneLine(try String.fetchOne(snippet, arguments: [match, id]) ?? "")
+            } else {
                 // Not from the index: drop any mark characters the stored text might hold.
-                text = Self.shortened(text.filter { $0 != SearchHit.markStart && $0 != SearchHit.markEnd }, words: 24)
+                let opening: String = row["opening"] ?? ""
+                text = Self.shortened(
+                    Self.oneLine(opening.filter { $0 != SearchHit.markStart && $0 != SearchHit.markEnd }), words: 24)
             }
             return SearchHit(
-                id: row["id"], headline: row["headline"], byline: byline, published: row["day"], snippet: text,
-                score: row["score"] ?? 0)
+                id: id, headline: row["headline"], byline: byline, published: row["day"], snippet: text,
+                score: ranking["score"] ?? 0)
         }
     }
 
@@ -114,29 +123,39 @@ private struct SearchBase {
     var ids: String
     /// The arguments of ``ids``.
     var idArguments: StatementArguments
+    /// The MATCH expression, if any.
+    var match: String?
+    /// The id column and `FROM` to rank matches by score: the FTS index alone when it is enough.
+    var idColumn: String
+    var rankFrom: String
 
     init(_ compiled: SearchCompiler) {
         var arguments: [any DatabaseValueConvertible] = []
         var conditions: [String] = []
         if let match = compiled.match {
-            // The FTS table drives: the MATCH picks the few rows, the document table is read by rowid.
+            // The FTS table drives: the MATCH picks the few rows, the slim date table is read by rowid.
             conditions.append("search_fts MATCH ?")
             arguments.append(match)
-            from = "FROM search_fts CROSS JOIN document AS d ON d.id = search_fts.rowid"
+            from = "FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid"
         } else {
-            from = "FROM document AS d"
+            from = "FROM search_document AS d"
         }
         conditions += compiled.conditions
         arguments += compiled.arguments
         if !conditions.isEmpty { from += " WHERE " + conditions.joined(separator: " AND ") }
         self.arguments = StatementArguments(arguments)
         hasMatch = compiled.match != nil
+        match = compiled.match
         if let match = compiled.match, compiled.conditions.isEmpty {
             ids = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
             idArguments = [match]
+            idColumn = "search_fts.rowid"
+            rankFrom = "FROM search_fts WHERE search_fts MATCH ?"
         } else {
             ids = "SELECT d.id AS id \(from)"
             idArguments = self.arguments
+            idColumn = "d.id"
+            rankFrom = from
         }
     }
 }

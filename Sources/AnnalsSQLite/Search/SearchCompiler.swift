@@ -2,7 +2,7 @@ import AnnalsCore
 import Foundation
 import GRDB
 
-/// Translates a ``SearchQuery`` into SQL over `document AS d` with bound arguments, and FTS5 MATCH
+/// Translates a ``SearchQuery`` into SQL over `search_document AS d` with bound arguments, and FTS5 MATCH
 /// expressions built only from phrases this type quotes itself.
 ///
 /// Text parts that can be said in FTS5 alone (words, phrases, prefixes, `OR` between them, and
@@ -130,8 +130,8 @@ struct SearchCompiler {
         case .topic(let name): return facet("topic", name)
         case .language(let tag): return facet("lang", tag)
         case .hasAttachment: return facet("has", "attachment")
-        case .published(let range): return dates(SearchSchema.day("d"), range)
-        case .sent(let range): return dates("substr(d.sent, 1, 10)", range)
+        case .published(let range): return dates("d.day", range)
+        case .sent(let range): return dates("d.sentDay", range)
         case .period(let range):
             // Overlap: the events start before the range ends and end after it starts.
             var sql = ["d.periodFrom IS NOT NULL"]
@@ -140,7 +140,7 @@ struct SearchCompiler {
                 arguments.append(to)
             }
             if let from = range.from {
-                sql.append("coalesce(d.periodTo, d.periodFrom) >= ?")
+                sql.append("d.periodTo >= ?")
                 arguments.append(from)
             }
             return "(" + sql.joined(separator: " AND ") + ")"

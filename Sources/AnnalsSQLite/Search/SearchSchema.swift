@@ -1,6 +1,10 @@
 import GRDB
 
-/// The search index: an FTS5 table and a facet table, kept in step with `document` by SQL triggers.
+/// The search index: an FTS5 table, a facet table and a slim table of the dates searched and sorted
+/// by, kept in step with `document` by SQL triggers.
+///
+/// The slim `search_document` table lets a search filter, count and sort without touching the
+/// wide `document` rows (which hold the whole body); only the hits of a page read them.
 ///
 /// Triggers, not Swift code, keep the index right, so any writer (intake, re-indexing that rewrites
 /// understanding with `UPDATE`, a curator's edit) leaves search correct without knowing about it.
@@ -20,6 +24,7 @@ enum SearchSchema {
     static let indexedColumns = [
         "headline", "subject", "text", "body", "fromName", "fromAddress", "authors", "publication", "header",
         "people", "organizations", "places", "regions", "topics", "published", "sent", "language", "attachments",
+        "periodFrom", "periodTo",
     ]
 
     /// The day a document is sorted and filtered by with `date:`: its publication date, else the day it was sent.
@@ -100,7 +105,12 @@ enum SearchSchema {
         let values = ftsValues(row).joined(separator: ", ")
         let select = table.map { "SELECT \(row).id, \(values) FROM \($0)" } ?? "VALUES (\(row).id, \(values))"
         let facets = facetRows(row, from: table)
+        let dates =
+            "\(row).id, \(day(row)), substr(\(row).sent, 1, 10), \(row).periodFrom, "
+            + "coalesce(\(row).periodTo, \(row).periodFrom)"
+        let datesSelect = table.map { "SELECT \(dates) FROM \($0)" } ?? "VALUES (\(dates))"
         return """
+            INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo) \(datesSelect);
             INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select);
             INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));
             INSERT OR IGNORE INTO search_facet (documentId, valueId)
@@ -126,19 +136,27 @@ enum SearchSchema {
                     valueId INTEGER NOT NULL REFERENCES search_facet_value (id),
                     PRIMARY KEY (documentId, valueId)) WITHOUT ROWID;
                 CREATE INDEX search_facet_on_value ON search_facet (valueId);
-                CREATE INDEX document_on_search_day ON document (coalesce(published, substr(sent, 1, 10)), id);
-                CREATE INDEX document_on_sent_day ON document (substr(sent, 1, 10));
+                CREATE TABLE search_document (
+                    id INTEGER PRIMARY KEY,
+                    day TEXT,
+                    sentDay TEXT,
+                    periodFrom TEXT,
+                    periodTo TEXT);
+                CREATE INDEX search_document_on_day ON search_document (day, id);
+                CREATE INDEX search_document_on_sentDay ON search_document (sentDay);
                 \(indexStatements("d", from: "document AS d"))
                 CREATE TRIGGER search_document_insert AFTER INSERT ON document BEGIN
                     \(indexStatements("NEW", from: nil))
                 END;
                 CREATE TRIGGER search_document_update AFTER UPDATE OF \(indexedColumns.joined(separator: ", "))
                 ON document BEGIN
+                    DELETE FROM search_document WHERE id = OLD.id;
                     DELETE FROM search_fts WHERE rowid = OLD.id;
                     DELETE FROM search_facet WHERE documentId = OLD.id;
                     \(indexStatements("NEW", from: nil))
                 END;
                 CREATE TRIGGER search_document_delete AFTER DELETE ON document BEGIN
+                    DELETE FROM search_document WHERE id = OLD.id;
                     DELETE FROM search_fts WHERE rowid = OLD.id;
                     DELETE FROM search_facet WHERE documentId = OLD.id;
                 END;
