@@ -73,27 +73,51 @@ extension SQLiteDocumentStore: DocumentSearching {
         }
     }
 
+    /// Counts facet values over every match: reads the facet numbers of each match's slim row,
+    /// counts them in memory, then names only the values that can make the top of each kind.
     private static func facets(_ base: SearchBase, limit: Int, _ db: Database) throws -> SearchFacets {
-        // Count value numbers over the matches first, then name only the values counted.
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT v.kind AS kind, v.value AS value, c.n AS n FROM (
-                    SELECT f.valueId AS valueId, count(*) AS n
-                    FROM (\(base.ids)) AS m CROSS JOIN search_facet AS f ON f.documentId = m.id
-                    GROUP BY f.valueId) AS c
-                JOIN search_facet_value AS v ON v.id = c.valueId
-                WHERE v.kind IN ('place', 'region', 'topic', 'source', 'author', 'year')
-                """,
-            arguments: base.idArguments)
-        var counts: [String: [FacetCount]] = [:]
-        for row in rows {
-            counts[row["kind"], default: []].append(FacetCount(value: row["value"], count: row["n"]))
+        var counts: [UInt8: [Int64: Int]] = [:]
+        let cursor = try String.fetchCursor(db, sql: "SELECT d.facets \(base.from)", arguments: base.arguments)
+        while let list = try cursor.next() {
+            var kind: UInt8 = 0
+            var number: Int64 = 0
+            for byte in list.utf8 {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    number = number * 10 + Int64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: " "):
+                    counts[kind, default: [:]][number, default: 0] += 1
+                    number = 0
+                default:
+                    kind = byte
+                }
+            }
+            if kind != 0 { counts[kind, default: [:]][number, default: 0] += 1 }
+        }
+        // Ties at the cut are broken by name, so keep every value counted as often as the last one kept.
+        var candidates: [Int64: Int] = [:]
+        for (_, values) in counts {
+            let sorted = values.sorted { $0.value > $1.value }
+            guard sorted.count > limit else {
+                for (id, count) in sorted { candidates[id] = count }
+                continue
+            }
+            let cut = sorted[limit - 1].value
+            for (id, count) in sorted where count >= cut { candidates[id] = count }
+        }
+        var named: [String: [FacetCount]] = [:]
+        if !candidates.isEmpty {
+            let ids = "[" + candidates.keys.map(String.init).joined(separator: ",") + "]"
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, kind, value FROM search_facet_value WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: [ids])
+            for row in rows {
+                let id: Int64 = row["id"]
+                named[row["kind"], default: []].append(FacetCount(value: row["value"], count: candidates[id] ?? 0))
+            }
         }
         func top(_ kind: String) -> [FacetCount] {
-            let sorted = (counts[kind] ?? []).sorted {
-                $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value
-            }
+            let sorted = (named[kind] ?? []).sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
             return Array(sorted.prefix(limit))
         }
         return SearchFacets(

@@ -17,6 +17,9 @@ enum SearchSchema {
     /// BM25 weights per column: headline and subject above the body, names and sources between.
     static let weights = [10.0, 6.0, 1.0, 3.0, 3.0, 2.0, 2.0, 2.0]
 
+    /// The facet kinds counted for results; their first letters differ.
+    static let facetKinds = ["place", "region", "topic", "source", "author", "year"]
+
     /// The position of the shown text among ``columns``, for snippets.
     static let textColumn = 2
 
@@ -99,23 +102,29 @@ enum SearchSchema {
 
     /// Statements that index the row called `row` (the whole table when `from` names it).
     ///
-    /// Facet values are numbered once in `search_facet_value`; documents point to the numbers, so
-    /// counting facets over thousands of matches groups small integers, not strings.
+    /// Facet values are numbered once in `search_facet_value`; documents point to the numbers. The
+    /// slim row of each document also lists its facet numbers as text (`p12 r3 t7 …`: the first
+    /// letter of the kind, then the number), so counting facets over thousands of matches reads one
+    /// small row per match and counts in memory.
     static func indexStatements(_ row: String, from table: String?) -> String {
         let values = ftsValues(row).joined(separator: ", ")
         let select = table.map { "SELECT \(row).id, \(values) FROM \($0)" } ?? "VALUES (\(row).id, \(values))"
         let facets = facetRows(row, from: table)
+        let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
         let dates =
             "\(row).id, \(day(row)), substr(\(row).sent, 1, 10), \(row).periodFrom, "
-            + "coalesce(\(row).periodTo, \(row).periodFrom)"
+            + "coalesce(\(row).periodTo, \(row).periodFrom), "
+            + "(SELECT group_concat(substr(v.kind, 1, 1) || v.id, ' ') FROM search_facet AS f "
+            + "JOIN search_facet_value AS v ON v.id = f.valueId "
+            + "WHERE f.documentId = \(row).id AND v.kind IN (\(counted)))"
         let datesSelect = table.map { "SELECT \(dates) FROM \($0)" } ?? "VALUES (\(dates))"
         return """
-            INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo) \(datesSelect);
             INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select);
             INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));
             INSERT OR IGNORE INTO search_facet (documentId, valueId)
                 SELECT r.documentId, v.id FROM (\(facets)) AS r
                 JOIN search_facet_value AS v ON v.kind = r.kind AND v.value = r.value;
+            INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets) \(datesSelect);
             """
     }
 
@@ -141,7 +150,8 @@ enum SearchSchema {
                     day TEXT,
                     sentDay TEXT,
                     periodFrom TEXT,
-                    periodTo TEXT);
+                    periodTo TEXT,
+                    facets TEXT);
                 CREATE INDEX search_document_on_day ON search_document (day, id);
                 CREATE INDEX search_document_on_sentDay ON search_document (sentDay);
                 \(indexStatements("d", from: "document AS d"))
