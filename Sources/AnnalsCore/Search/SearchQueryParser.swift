@@ -29,6 +29,10 @@ struct SearchQueryParser {
     private let characters: [Character]
     private var tokens: [Token] = []
     private var next = 0
+    private var depth = 0
+
+    /// The deepest nesting of parentheses read; deeper is refused rather than risk the stack on hostile input.
+    static let maximumDepth = 32
 
     init(_ string: String) {
         characters = Array(string)
@@ -94,6 +98,11 @@ struct SearchQueryParser {
         case .item(let query, _):
             return query
         case .open(let position):
+            guard depth < Self.maximumDepth else {
+                throw SearchQueryError("too many nested parentheses (at most \(Self.maximumDepth))", at: position)
+            }
+            depth += 1
+            defer { depth -= 1 }
             if next < tokens.count, case .close = tokens[next] {
                 throw SearchQueryError("empty parentheses: put something to find inside", at: position)
             }

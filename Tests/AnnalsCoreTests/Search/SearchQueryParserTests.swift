@@ -229,6 +229,16 @@ struct SearchQueryParserTests {
         }
     }
 
+    @Test("Deep nesting is refused, not followed down the stack")
+    func deepNesting() throws {
+        let deep = String(repeating: "(", count: 10_000) + "peru" + String(repeating: ")", count: 10_000)
+        #expect(throws: SearchQueryError("too many nested parentheses (at most 32)", at: 32)) {
+            try SearchQuery.parse(deep)
+        }
+        let fine = String(repeating: "(", count: 32) + "peru" + String(repeating: ")", count: 32)
+        #expect(try parse(fine) == word("peru"))
+    }
+
     @Test("The description gives the message and the position")
     func description() {
         #expect(SearchQueryError("unbalanced quote", at: 3).description == "unbalanced quote (at position 3)")
