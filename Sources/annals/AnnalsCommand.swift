@@ -8,7 +8,8 @@ struct AnnalsCommand: ParsableCommand {
         commandName: "annals",
         abstract: "A world-history document archive: take in mail, news and old web pages, losslessly.",
         subcommands: [
-            IngestCommand.self, ReindexCommand.self, ShowCommand.self, ExportCommand.self, StatsCommand.self,
+            IngestCommand.self, ReindexCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
+            StatsCommand.self,
             QuarantineCommand.self,
         ]
     )

@@ -41,7 +41,8 @@ struct HostileInputTests {
         defer { folder.remove() }
         let file = try folder.write(
             "script.eml",
-            Self.header + "Subject: <script>alert(1)</script>\n\n" + "<script>alert('x')</script> <a href=\"javascript:alert(1)\">click</a>\n")
+            Self.header + "Subject: <script>alert(1)</script>\n\n"
+                + "<script>alert('x')</script> <a href=\"javascript:alert(1)\">click</a>\n")
 
         let (_, documents, _) = try Self.ingest(file, in: folder)
 

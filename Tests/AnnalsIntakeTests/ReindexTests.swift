@@ -27,6 +27,7 @@ struct ReindexTests {
 
         let before = try Self.documents(deferred)
         #expect(!before.isEmpty)
+        #expect(try deferred.search(SearchRequest(query: "place:peru")).total == 0)
         #expect(before.allSatisfy { $0.understandingVersion == nil && $0.headline == nil && $0.places.isEmpty })
         #expect(before.allSatisfy { $0.fingerprint != nil || $0.body.count < 200 })
 
@@ -36,6 +37,8 @@ struct ReindexTests {
         let after = try Self.documents(deferred)
         #expect(after == (try Self.documents(direct)))
         #expect(after.allSatisfy { $0.understandingVersion == DocumentUnderstanding.version })
+        // Search follows: its index is kept by triggers on the rows reindex rewrites.
+        #expect(try deferred.search(SearchRequest(query: "place:peru person:fujimori")).total == 1)
         let seed = try #require(after.first { $0.headline?.hasPrefix("Peru Massacre") == true })
         #expect(seed.authors == ["Monica Ruiz"])
         #expect(seed.places.first == "PE")

@@ -116,10 +116,10 @@ struct SQLiteDocumentStoreTests {
 
         _ = try store.store([makeItem("Fujimori stormed the residence in Perú")])
 
-        let hits = try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document_fts WHERE document_fts MATCH 'peru'")
-        }
-        #expect(hits == 1)
+        let results = try store.search(SearchRequest(query: "peru"))
+        #expect(results.total == 1)
+        let stale = try pool.read { db in try db.tableExists("document_fts") }
+        #expect(!stale)
     }
 
     func makeMessage(

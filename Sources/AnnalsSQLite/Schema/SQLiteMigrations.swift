@@ -101,6 +101,15 @@ enum SQLiteMigrations {
             try db.execute(
                 sql: "UPDATE document SET understandingVersion = 1 WHERE headline IS NOT NULL OR text IS NOT NULL")
         }
+        migrator.registerMigration("v4-search") { db in
+            // Stemmed, accent-insensitive full text and facet values, kept in step by triggers.
+            try SearchSchema.migrate(db)
+        }
+        migrator.registerMigration("v5-drop-unstemmed-fts") { db in
+            // v1's unstemmed index is replaced by v4's `search_fts`; keeping it only slowed every write.
+            try db.dropFTS5SynchronizationTriggers(forTable: "document_fts")
+            try db.drop(table: "document_fts")
+        }
         return migrator
     }
 }

@@ -1,0 +1,225 @@
+import Foundation
+
+/// The fields of the query language (`name:value`), and how each value is read.
+enum SearchField: String, CaseIterable {
+    case subject, s, from, f, author, source, place, region, topic, person, org, lang, date, sent, period, has
+
+    /// The field names for an error message: `subject:, s:, from:, …`.
+    static var known: String { allCases.map { "\($0.rawValue):" }.joined(separator: ", ") }
+
+    /// The query for `value`, which starts at character `position` of the query.
+    func query(_ value: String, isPhrase: Bool, isPrefix: Bool, at position: Int) throws(SearchQueryError)
+        -> SearchQuery
+    {
+        var text = value
+        var prefix = isPrefix
+        if !isPhrase {
+            while text.hasSuffix("*") {
+                text.removeLast()
+                prefix = true
+            }
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.contains(where: { $0.isLetter || $0.isNumber }) else {
+            throw SearchQueryError("empty value: write what \(rawValue): should match", at: position)
+        }
+        func words(_ field: SearchTextField) -> SearchQuery {
+            .text(SearchText(text, field: field, isPhrase: isPhrase, isPrefix: prefix))
+        }
+        switch self {
+        case .subject, .s: return words(.subject)
+        case .from, .f: return words(.from)
+        case .author: return words(.author)
+        case .source: return words(.source)
+        case .person: return words(.person)
+        case .org: return words(.organization)
+        case .place:
+            guard let code = SearchVocabulary.placeCode(trimmed) else {
+                throw SearchQueryError(
+                    "unknown place '\(trimmed)': write a country's name or its ISO 3166 code (place:peru, place:PE)",
+                    at: position)
+            }
+            return .filter(.place(code))
+        case .region:
+            return .filter(.region(try SearchVocabulary.regionCode(trimmed, at: position)))
+        case .topic:
+            return .filter(.topic(try SearchVocabulary.topic(trimmed, at: position)))
+        case .lang:
+            let tag = trimmed.lowercased()
+            guard tag.allSatisfy({ ($0.isLetter && $0.isASCII) || $0 == "-" }), tag.first?.isLetter == true else {
+                throw SearchQueryError(
+                    "bad language '\(trimmed)': write a language code (lang:en, lang:es)", at: position)
+            }
+            return .filter(.language(tag.split(separator: "-").first.map(String.init) ?? tag))
+        case .date: return .filter(.published(try SearchDates.range(trimmed, at: position)))
+        case .sent: return .filter(.sent(try SearchDates.range(trimmed, at: position)))
+        case .period: return .filter(.period(try SearchDates.range(trimmed, at: position)))
+        case .has:
+            guard ["attachment", "attachments"].contains(trimmed.lowercased()) else {
+                throw SearchQueryError("unknown has: value '\(trimmed)': write has:attachment", at: position)
+            }
+            return .filter(.hasAttachment)
+        }
+    }
+}
+
+/// Resolves place, region and topic names to the codes the archive stores.
+enum SearchVocabulary {
+    /// Lower case, without diacritics, letters and digits only: "Latin America & the Caribbean" → "latinamericathecaribbean".
+    static func key(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+            .filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// The ISO 3166 alpha-2 code of a country given by code or by name ("PE", "peru", "Perú", "U.S.").
+    static func placeCode(_ value: String) -> String? {
+        let table = PlaceNames.shared
+        let upper = value.uppercased()
+        if upper.count == 2, table.codes.contains(upper) { return upper }
+        if let code = table.abbreviations[value.trimmingCharacters(in: .whitespaces)] { return code }
+        return table.names[key(value)]
+    }
+
+    /// The M49 code of a region given by code or by name, a unique name prefix being enough.
+    static func regionCode(_ value: String, at position: Int) throws(SearchQueryError) -> String {
+        let regions = PlaceNames.shared.regions
+        if regions.contains(where: { $0.code == value }) { return value }
+        let named = regions.map { (code: $0.code, key: key($0.name), label: "\($0.name) (\($0.code))") }
+        let code = try unique(
+            key(value), among: named, what: "region", value: value,
+            hint: "a UN M49 region name or code (region:\"south america\", region:005)", at: position)
+        return code
+    }
+
+    /// The stored IPTC topic name for a name written with or without spaces and punctuation, or a unique prefix.
+    static func topic(_ value: String, at position: Int) throws(SearchQueryError) -> String {
+        let named = TopicClassifier.allTopics.map { (code: $0, key: key($0), label: $0) }
+        return try unique(
+            key(value), among: named, what: "topic", value: value,
+            hint: "one of \(TopicClassifier.allTopics.joined(separator: "; "))", at: position)
+    }
+
+    private static func unique(
+        _ wanted: String, among named: [(code: String, key: String, label: String)], what: String, value: String,
+        hint: String,
+        at position: Int
+    ) throws(SearchQueryError) -> String {
+        if let exact = named.first(where: { $0.key == wanted }) { return exact.code }
+        let candidates = wanted.isEmpty ? [] : named.filter { $0.key.hasPrefix(wanted) }
+        if candidates.count == 1 { return candidates[0].code }
+        if candidates.count > 1 {
+            let names = candidates.map(\.label).sorted().joined(separator: "; ")
+            throw SearchQueryError("ambiguous \(what) '\(value)': it could be \(names)", at: position)
+        }
+        throw SearchQueryError("unknown \(what) '\(value)': write \(hint)", at: position)
+    }
+}
+
+/// The country and region names a query may use, read from the gazetteer's tables.
+///
+/// Only countries, their abbreviations and demonyms, and M49 regions: a query never needs the
+/// cities and provinces, and reading only these takes a few milliseconds instead of the whole
+/// gazetteer's tens (which matters to a command that answers one query and exits).
+private struct PlaceNames: Sendable {
+    static let shared = PlaceNames()
+
+    var codes = Set<String>()
+    /// Folded names (``SearchVocabulary/key(_:)``) to codes: country names first, then demonyms.
+    var names: [String: String] = [:]
+    /// Abbreviations as written ("U.S.").
+    var abbreviations: [String: String] = [:]
+    var regions: [(code: String, name: String)] = []
+
+    init() {
+        for fields in Self.rows(Gazetteer.regionTable) where fields.count >= 2 {
+            regions.append((code: fields[0], name: fields[1]))
+        }
+        for fields in Self.rows(Gazetteer.countryTable) where fields.count >= 2 {
+            codes.insert(fields[0])
+            names[SearchVocabulary.key(fields[1])] = fields[0]
+        }
+        var demonyms: [(String, String)] = []
+        for fields in Self.rows(Gazetteer.nameTable, kinds: [UInt8(ascii: "n"), UInt8(ascii: "a"), UInt8(ascii: "d")])
+        where fields.count >= 3 {
+            switch fields[2] {
+            case "n":
+                let key = SearchVocabulary.key(fields[0])
+                if names[key] == nil { names[key] = fields[1] }
+            case "a": abbreviations[fields[0]] = fields[1]
+            default: demonyms.append((fields[0], fields[1]))
+            }
+        }
+        for (name, code) in demonyms {
+            let key = SearchVocabulary.key(name)
+            if names[key] == nil { names[key] = code }
+        }
+    }
+
+    /// The tab-separated fields of each line, split on bytes (splitting the large tables by
+    /// `Character` costs tens of milliseconds); with `kinds`, only lines whose third field is one of them.
+    private static func rows(_ table: String, kinds: Set<UInt8>? = nil) -> [[String]] {
+        var result: [[String]] = []
+        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            if let kinds {
+                guard fields.count >= 3, fields[2].count == 1, let kind = fields[2].first, kinds.contains(kind)
+                else { continue }
+            }
+            result.append(fields.map { String(decoding: $0, as: UTF8.self) })
+        }
+        return result
+    }
+}
+
+/// Reads the dates of `date:`, `sent:` and `period:`: a year, a month or a day, or a range of them.
+enum SearchDates {
+    /// The inclusive range of days `text` stands for: `1997`, `1997-04`, `1997-04-24`, `A..B`, `..B`, `A..`.
+    static func range(_ text: String, at position: Int) throws(SearchQueryError) -> SearchDateRange {
+        guard let dots = text.range(of: "..") else {
+            let (first, last) = try bounds(text, at: position)
+            return SearchDateRange(from: first, to: last)
+        }
+        let lower = String(text[..<dots.lowerBound])
+        let upper = String(text[dots.upperBound...])
+        guard !lower.isEmpty || !upper.isEmpty else {
+            throw SearchQueryError("empty date range: write a date on at least one side of '..'", at: position)
+        }
+        let from = lower.isEmpty ? nil : try bounds(lower, at: position).first
+        let upperPosition = position + lower.count + 2
+        let to = upper.isEmpty ? nil : try bounds(upper, at: upperPosition).last
+        if let from, let to, from > to {
+            throw SearchQueryError("the date range ends before it starts", at: position)
+        }
+        return SearchDateRange(from: from, to: to)
+    }
+
+    /// The first and last day of a year, month or day.
+    private static func bounds(_ text: String, at position: Int) throws(SearchQueryError) -> (
+        first: String, last: String
+    ) {
+        let bad = SearchQueryError(
+            "bad date '\(text)': write YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 1996-12..1997-05", at: position)
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0])
+        else { throw bad }
+        let four = String(format: "%04d", year)
+        guard parts.count > 1 else { return ("\(four)-01-01", "\(four)-12-31") }
+        guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { throw bad }
+        let length = days(inMonth: month, year: year)
+        let mm = String(format: "%02d", month)
+        guard parts.count > 2 else { return ("\(four)-\(mm)-01", "\(four)-\(mm)-\(String(format: "%02d", length))") }
+        guard parts[2].count == 2, let day = Int(parts[2]), (1...length).contains(day) else { throw bad }
+        let text = "\(four)-\(mm)-\(String(format: "%02d", day))"
+        return (text, text)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,391 @@
+import AnnalsCore
+import AnnalsStorage
+import AnnalsTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import AnnalsSQLite
+
+/// A small real archive, built from documents written for these tests.
+struct SearchArchive {
+    let folder: TemporaryDirectory
+    let store: SQLiteDocumentStore
+    /// Document ids by fixture name.
+    var ids: [String: Int64] = [:]
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try SQLiteDocumentStore(directory: folder.path)
+        for (name, document) in Self.fixtures() {
+            ids[name] = try add(document)
+        }
+    }
+
+    func add(_ document: DocumentRecord) throws -> Int64 {
+        let copy = CopyRecord(
+            sha256: UUID().uuidString, bytes: Array(document.body.utf8), origin: CopyOrigin(path: "fixture"),
+            format: .internetMessage, received: Date(timeIntervalSince1970: 880_000_000))
+        guard case .storedCopy(let id, true) = try store.store([.copy(copy, document)]).first else {
+            throw StorageError(.failed, "fixture not stored")
+        }
+        return id
+    }
+
+    /// The fixture names a query finds, in result order.
+    func find(_ query: String, sort: SearchSort = .relevance, limit: Int = 50, offset: Int = 0) throws -> [String] {
+        let results = try store.search(SearchRequest(query: query, sort: sort, limit: limit, offset: offset))
+        return results.hits.map { hit in ids.first { $0.value == hit.id }?.key ?? "#\(hit.id)" }
+    }
+
+    func remove() { folder.remove() }
+
+    static func document(
+        headline: String?, text: String, places: [String] = [], topics: [String] = [], published: String? = nil,
+        sent: String? = nil, configure: (inout DocumentRecord) -> Void = { _ in }
+    ) -> DocumentRecord {
+        var d = DocumentRecord(format: .internetMessage, body: text)
+        d.headline = headline
+        d.subject = headline
+        d.text = text
+        d.places = places
+        var regions: [String] = []
+        for place in places {
+            for step in Regions.path(for: place).dropLast() where !regions.contains(step.code) {
+                regions.append(step.code)
+            }
+        }
+        d.regions = regions
+        d.topics = topics
+        d.published = published
+        d.sent = sent
+        d.language = "en"
+        configure(&d)
+        return d
+    }
+
+    static func fixtures() -> [(String, DocumentRecord)] {
+        [
+            (
+                "peru",
+                document(
+                    headline: "Peru Massacre: U.S. Backs Fujimori's Terror Attack on MRTA",
+                    text: """
+                        With a green light from Washington, the Alberto Fujimori regime in Perú massacred 15 Tupac \
+                        Amaru Revolutionary Movement (MRTA) commandos and one hostage on April 22. Some 150 \
+                        soldiers stormed the Japanese ambassador's residence in Lima.
+                        """,
+                    places: ["PE", "US"], topics: ["conflict, war and peace", "politics"], published: "1997-05-01",
+                    sent: "1997-04-24T11:30:05-05:00"
+                ) { d in
+                    d.authors = ["Monica Ruiz"]
+                    d.publication = "Workers World"
+                    d.from = Mailbox(name: nil, address: "ww@wwpublish.com")
+                    d.people = ["Alberto Fujimori"]
+                    d.organizations = ["MRTA"]
+                    d.periodFrom = "1996-12-17"
+                    d.periodTo = "1997-04-22"
+                }
+            ),
+            (
+                "chile",
+                document(
+                    headline: "Copper miners strike in Chile",
+                    text: "Miners at the Escondida copper mine stopped work on Monday, near the Bolivia border.",
+                    places: ["CL"], topics: ["labour"], sent: "1996-11-03T09:00:00-03:00"
+                ) { d in
+                    d.from = Mailbox(name: "Ana Pérez", address: "ana@example.cl")
+                    d.language = "es"
+                    d.attachments = [
+                        AttachmentSummary(filename: "mine.gif", contentType: "image/gif", size: 3, sha256: "abc")
+                    ]
+                }
+            ),
+            (
+                "germany",
+                document(
+                    headline: "Bundesbank holds rates steady",
+                    text: "The Bundesbank left its discount rate unchanged, president Karl Otto Poehl said.",
+                    places: ["DE"], topics: ["economy, business and finance"], published: "1987-03-02"
+                ) { d in
+                    d.publication = "Reuters"
+                    d.people = ["Karl Otto Poehl"]
+                    d.organizations = ["Bundesbank"]
+                }
+            ),
+            (
+                "r",
+                document(
+                    headline: "Re: R 0.49 released", text: "The new release of R is on CRAN now.",
+                    sent: "1997-04-10T10:00:00+02:00"
+                ) { d in
+                    d.from = Mailbox(name: "Kurt Hornik", address: "hornik@ci.tuwien.ac.at")
+                    d.header = [HeaderField(name: "Newsgroups", rawValue: "comp.lang.r,comp.os.linux")]
+                }
+            ),
+            (
+                "bolivia",
+                document(
+                    headline: "General strike in Bolivia spreads",
+                    text: "A general strike spread across Bolivia as tin miners joined; the Peru border was closed.",
+                    places: ["BO"], topics: ["labour", "politics"], published: "1997-06-15"
+                ) { d in
+                    d.periodFrom = "1997-06-01"
+                    d.periodTo = "1997-06-10"
+                }
+            ),
+            (
+                "footer",
+                document(
+                    headline: "Elections called", text: "Clean shown text about elections.", published: "1998-01-10"
+                ) { d in
+                    d.body = "Clean shown text about elections.\n-- \nTo unsubscribe write to zebra@lists.example"
+                }
+            ),
+        ]
+    }
+}
+
+@Suite("Search over SQLite")
+struct SearchTests {
+    @Test("Words are stemmed and accents ignored")
+    func stemmingAndDiacritics() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        #expect(try archive.find("storm") == ["peru"])
+        #expect(try archive.find("massacre") == ["peru"])
+        #expect(try archive.find("PERÚ fujimori") == ["peru"])
+        #expect(try archive.find("perez") == ["chile"])
+        #expect(try archive.find("pérez") == ["chile"])
+    }
+
+    @Test("Phrases keep their words together and in order")
+    func phrases() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        #expect(try archive.find("\"tupac amaru\"") == ["peru"])
+        #expect(try archive.find("\"amaru tupac\"").isEmpty)
+        #expect(try archive.find("\"general strike\"") == ["bolivia"])
+    }
+
+    @Test("OR, exclusion, groups and prefixes")
+    func operators() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        #expect(try Set(archive.find("chile OR bundesbank")) == ["chile", "germany"])
+        #expect(try archive.find("strike -bolivia") == [])
+        #expect(try archive.find("miners -tin") == ["chile"])
+        #expect(try archive.find("strike -place:BO") == ["chile"])
+        #expect(try archive.find("strike -\"general strike\"") == ["chile"])
+        #expect(try archive.find("strike -(tin OR peru)") == ["chile"])
+        #expect(try Set(archive.find("(copper OR tin) miners")) == ["chile", "bolivia"])
+        #expect(try archive.find("massacr*") == ["peru"])
+        #expect(try archive.find("bundes*") == ["germany"])
+        #expect(try Set(archive.find("place:CL OR place:BO")) == ["chile", "bolivia"])
+        #expect(try Set(archive.find("strike OR place:DE")) == ["chile", "bolivia", "germany"])
+        #expect(try Set(archive.find("border -place:PE -place:CL")) == ["bolivia"])
+    }
+
+    @Test(
+        "Every field finds its documents",
+        arguments: [
+            ("subject:copper", ["chile"]), ("s:released", ["r"]), ("subject:lima", []),
+            ("from:perez", ["chile"]), ("f:hornik", ["r"]), ("from:wwpublish.com", ["peru"]),
+            ("author:ruiz", ["peru"]), ("author:\"monica ruiz\"", ["peru"]), ("source:\"workers world\"", ["peru"]),
+            ("source:reuters", ["germany"]), ("source:comp.lang.r", ["r"]), ("person:fujimori", ["peru"]),
+            ("person:poehl", ["germany"]), ("org:bundesbank", ["germany"]), ("org:mrta", ["peru"]),
+            ("lang:es", ["chile"]), ("place:peru", ["peru"]), ("place:PE", ["peru"]), ("place:chile", ["chile"]),
+            ("region:europe", ["germany"]), ("topic:labour", ["bolivia", "chile"]),
+            ("topic:economy", ["germany"]), ("has:attachment", ["chile"]),
+        ])
+    func fields(query: String, expected: [String]) throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        #expect(try archive.find(query).sorted() == expected.sorted(), "\(query)")
+    }
+
+    @Test("A region finds every country below it")
+    func regionRollUp() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        #expect(try archive.find("region:\"south america\"").sorted() == ["bolivia", "chile", "peru"])
+        #expect(try archive.find("region:americas").sorted() == ["bolivia", "chile", "peru"])
+        #expect(try archive.find("region:\"northern america\"") == ["peru"])
+        #expect(try archive.find("region:001").count == 4)
+    }
+
+    @Test(
+        "Date ranges on publication (else sent) day, sent day and period, open at either end",
+        arguments: [
+            ("date:1997", ["bolivia", "peru", "r"]), ("date:1997-04", ["r"]), ("date:1997-05-01", ["peru"]),
+            ("date:1996-12..1997-05", ["peru", "r"]), ("date:..1990", ["germany"]),
+            ("date:1997-06..", ["bolivia", "footer"]),
+            ("date:1996-11", ["chile"]), ("sent:1997-04", ["peru", "r"]), ("sent:..1996", ["chile"]),
+            ("period:1997-01", ["peru"]), ("period:1997-06-05", ["bolivia"]), ("period:1996..", ["bolivia", "peru"]),
+            ("period:..1996-12-16", []), ("period:1998..", []),
+        ])
+    func dates(query: String, expected: [String]) throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        #expect(try archive.find(query).sorted() == expected.sorted(), "\(query)")
+    }
+
+    @Test("Headline matches rank above body matches; date order is newest first")
+    func ranking() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        #expect(try archive.find("bolivia") == ["bolivia", "chile"])
+        #expect(
+            try archive.find("strike OR peru OR bundesbank", sort: .date) == ["bolivia", "peru", "chile", "germany"])
+        // Without words, relevance falls back to date.
+        #expect(try archive.find("region:001") == ["bolivia", "peru", "chile", "germany"])
+    }
+
+    @Test("Snippets come from the shown text, with the matched words marked")
+    func snippets() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        let results = try archive.store.search(SearchRequest(query: "stormed fujimori"))
+        let snippet = try #require(results.hits.first?.snippet)
+        #expect(snippet.contains("\u{2}stormed\u{3}"))
+        #expect(snippet.contains("\u{2}Fujimori\u{3}"))
+        #expect(results.hits.first?.snippet(markedWith: "<mark>", "</mark>").contains("<mark>stormed</mark>") == true)
+        #expect(results.hits.first?.byline == "Monica Ruiz")
+        #expect(results.hits.first?.published == "1997-05-01")
+        #expect(results.hits.first?.headline == "Peru Massacre: U.S. Backs Fujimori's Terror Attack on MRTA")
+        #expect((results.hits.first?.score ?? 0) > 0)
+        // Footers are kept in the body but neither searched nor shown.
+        #expect(try archive.find("zebra").isEmpty)
+        let plain = try archive.store.search(SearchRequest(query: "place:CL"))
+        #expect(plain.hits.first?.snippet.hasPrefix("Miners at the Escondida") == true)
+        #expect(plain.hits.first?.byline == "Ana Pérez")
+    }
+
+    @Test("Facets count places, regions, topics, sources, authors and years over all matches")
+    func facets() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        let results = try archive.store.search(
+            SearchRequest(query: "date:1900..", limit: 1, includesFacets: true, facetLimit: 3))
+
+        #expect(results.total == 6)
+        #expect(results.hits.count == 1)
+        let facets = try #require(results.facets)
+        #expect(
+            facets.places == [
+                FacetCount(value: "BO", count: 1), FacetCount(value: "CL", count: 1), FacetCount(value: "DE", count: 1),
+            ])
+        #expect(facets.regions.first == FacetCount(value: "001", count: 4))
+        #expect(facets.regions.count == 3)
+        #expect(facets.topics.first == FacetCount(value: "labour", count: 2))
+        #expect(
+            facets.sources == [
+                FacetCount(value: "Reuters", count: 1), FacetCount(value: "Workers World", count: 1),
+                FacetCount(value: "comp.lang.r", count: 1),
+            ])
+        #expect(facets.authors.contains(FacetCount(value: "Ana Pérez", count: 1)))
+        #expect(facets.years.first == FacetCount(value: "1997", count: 3))
+        let narrowed = try archive.store.search(SearchRequest(query: "strike", includesFacets: true))
+        #expect(
+            narrowed.facets?.topics == [FacetCount(value: "labour", count: 2), FacetCount(value: "politics", count: 1)])
+        #expect(try archive.store.search(SearchRequest(query: "strike")).facets == nil)
+    }
+
+    @Test("Pages stay put when older documents are added, and ties are broken by id")
+    func pagingWhileInserting() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let before = try (0..<3).map { try archive.find("date:1900..", sort: .date, limit: 2, offset: $0 * 2) }
+
+        for year in 1950..<1960 {
+            _ = try archive.add(
+                SearchArchive.document(headline: "Old \(year)", text: "Old news", published: "\(year)-01-01"))
+        }
+        let after = try (0..<3).map { try archive.find("date:1900..", sort: .date, limit: 2, offset: $0 * 2) }
+
+        #expect(before == after)
+        #expect(before.flatMap { $0 } == ["footer", "bolivia", "peru", "r", "chile", "germany"])
+        let twins = try (0..<2).map { _ in
+            try archive.add(SearchArchive.document(headline: "Twin", text: "Same day twin", published: "2000-01-01"))
+        }
+        let page = try archive.store.search(SearchRequest(query: "twin", sort: .date))
+        #expect(page.hits.map(\.id) == twins)
+    }
+
+    @Test(
+        "SQL and FTS5 syntax in a query are only text",
+        arguments: [
+            "'); DROP TABLE document; --", "\"); DROP TABLE document; --\"", "NEAR(peru chile)", "peru*^",
+            "^peru", "* peru", "peru AND chile", "\"peru\" NOT \"chile\"", "headline : peru", "{text}: peru",
+            "peru\" OR \"1\"=\"1\"", "col:peru", "text:peru", "peru\u{0}", "\"peru\u{2}\"", "\"a\"\"b\"",
+        ])
+    func injection(query: String) throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+
+        do {
+            let request = try SearchRequest(query: query, includesFacets: true)
+            _ = try archive.store.search(request)
+        } catch let error as SearchQueryError {
+            #expect(!error.message.isEmpty)
+        }
+        #expect(try archive.store.statistics().documents == 6)
+        #expect(try archive.find("peru") == ["peru", "bolivia"])
+    }
+
+    @Test("Updates and deletes of documents, by any writer, keep the index in step")
+    func triggersFollowWriters() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let peru = try #require(archive.ids["peru"])
+        let queue = try DatabaseQueue(path: archive.folder.appending("archive.sqlite").path)
+
+        // What a re-index does: rewrite understanding columns with UPDATE.
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE document SET places = '["CL"]', regions = '["001","019","419","005"]',
+                        topics = '["labour"]', headline = 'Copper news' WHERE id = ?
+                    """, arguments: [peru])
+        }
+        #expect(try archive.find("place:CL").sorted() == ["chile", "peru"])
+        #expect(try archive.find("place:PE").isEmpty)
+        #expect(try archive.find("subject:copper").sorted() == ["chile", "peru"])
+        #expect(try archive.find("massacre").isEmpty == false)
+
+        try queue.write { db in try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [peru]) }
+        #expect(try archive.find("fujimori").isEmpty)
+        #expect(try archive.find("place:CL") == ["chile"])
+    }
+
+    @Test("The migration indexes documents stored before it")
+    func migrationBackfills() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let queue = try DatabaseQueue(path: folder.appending("archive.sqlite").path)
+        try SQLiteMigrations.migrator.migrate(queue, upTo: "v2-identity-and-threads")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO document (format, headline, body, text, places, regions, published, authors)
+                    VALUES ('internet-message', 'Old story', 'Soldiers stormed it', 'Soldiers stormed it',
+                        '["PE"]', '["001","019","419","005"]', '1997-05-01', '["Monica Ruiz"]')
+                    """)
+        }
+
+        let store = try SQLiteDocumentStore(writer: queue)
+
+        let results = try store.search(SearchRequest(query: "storm place:peru author:ruiz", includesFacets: true))
+        #expect(results.total == 1)
+        #expect(results.facets?.years == [FacetCount(value: "1997", count: 1)])
+    }
+}
