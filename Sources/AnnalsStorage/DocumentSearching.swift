@@ -36,11 +36,15 @@ public struct SearchRequest: Sendable, Hashable {
     public var includesFacets: Bool
     /// The most values per facet.
     public var facetLimit: Int
+    /// Consider only documents stored up to this id: the ``SearchResults/asOf`` of the first page, passed
+    /// with every later page, so that documents added meanwhile neither push results to another page nor
+    /// change the total. `nil` searches everything.
+    public var asOf: Int64?
 
     /// Creates a request from a parsed query.
     public init(
         query: SearchQuery, sort: SearchSort = .relevance, limit: Int = 20, offset: Int = 0,
-        includesFacets: Bool = false, facetLimit: Int = 10
+        includesFacets: Bool = false, facetLimit: Int = 10, asOf: Int64? = nil
     ) {
         self.query = query
         self.sort = sort
@@ -48,6 +52,7 @@ public struct SearchRequest: Sendable, Hashable {
         self.offset = max(0, offset)
         self.includesFacets = includesFacets
         self.facetLimit = max(1, facetLimit)
+        self.asOf = asOf
     }
 
     /// Creates a request from the query language.
@@ -55,11 +60,11 @@ public struct SearchRequest: Sendable, Hashable {
     /// - Throws: ``SearchQueryError`` when the query is malformed.
     public init(
         query: String, sort: SearchSort = .relevance, limit: Int = 20, offset: Int = 0,
-        includesFacets: Bool = false, facetLimit: Int = 10
+        includesFacets: Bool = false, facetLimit: Int = 10, asOf: Int64? = nil
     ) throws(SearchQueryError) {
         self.init(
             query: try SearchQuery.parse(query), sort: sort, limit: limit, offset: offset,
-            includesFacets: includesFacets, facetLimit: facetLimit)
+            includesFacets: includesFacets, facetLimit: facetLimit, asOf: asOf)
     }
 }
 
@@ -73,13 +78,16 @@ public struct SearchResults: Sendable, Hashable {
     public var facets: SearchFacets?
     /// How long the search took inside the archive, in milliseconds.
     public var milliseconds: Double
+    /// The highest document id the search saw: pass it as ``SearchRequest/asOf`` to page on stably.
+    public var asOf: Int64
 
     /// Creates results.
-    public init(total: Int, hits: [SearchHit], facets: SearchFacets?, milliseconds: Double) {
+    public init(total: Int, hits: [SearchHit], facets: SearchFacets?, milliseconds: Double, asOf: Int64 = 0) {
         self.total = total
         self.hits = hits
         self.facets = facets
         self.milliseconds = milliseconds
+        self.asOf = asOf
     }
 }
 

@@ -10,18 +10,19 @@ extension SQLiteDocumentStore: DocumentSearching {
     public func search(_ request: SearchRequest) throws(StorageError) -> SearchResults {
         let started = ContinuousClock.now
         let compiled = SearchCompiler(request.query)
-        let (total, hits, facets) = try read { db in
-            let base = SearchBase(compiled)
+        let (total, hits, facets, asOf) = try read { db in
+            let asOf = try request.asOf ?? Int64.fetchOne(db, sql: "SELECT max(id) FROM document") ?? 0
+            let base = SearchBase(compiled, asOf: asOf)
             let total =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(base.ids))", arguments: base.idArguments) ?? 0
             let hits = request.limit == 0 || total == 0 ? [] : try Self.hits(base, request, db)
             let facets = request.includesFacets ? try Self.facets(base, limit: request.facetLimit, db) : nil
-            return (total, hits, facets)
+            return (total, hits, facets, asOf)
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds =
             Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        return SearchResults(total: total, hits: hits, facets: facets, milliseconds: milliseconds)
+        return SearchResults(total: total, hits: hits, facets: facets, milliseconds: milliseconds, asOf: asOf)
     }
 
     /// The page of hits, in two steps: rank every match on its id and score alone, then read the
@@ -153,7 +154,8 @@ private struct SearchBase {
     var idColumn: String
     var rankFrom: String
 
-    init(_ compiled: SearchCompiler) {
+    /// - Parameter asOf: The highest document id to consider (a snapshot for paging).
+    init(_ compiled: SearchCompiler, asOf: Int64) {
         var arguments: [any DatabaseValueConvertible] = []
         var conditions: [String] = []
         if let match = compiled.match {
@@ -166,15 +168,17 @@ private struct SearchBase {
         }
         conditions += compiled.conditions
         arguments += compiled.arguments
+        conditions.append("d.id <= ?")
+        arguments.append(asOf)
         if !conditions.isEmpty { from += " WHERE " + conditions.joined(separator: " AND ") }
         self.arguments = StatementArguments(arguments)
         hasMatch = compiled.match != nil
         match = compiled.match
         if let match = compiled.match, compiled.conditions.isEmpty {
-            ids = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ?"
-            idArguments = [match]
+            ids = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid <= ?"
+            idArguments = [match, asOf]
             idColumn = "search_fts.rowid"
-            rankFrom = "FROM search_fts WHERE search_fts MATCH ?"
+            rankFrom = "FROM search_fts WHERE search_fts MATCH ? AND rowid <= ?"
         } else {
             ids = "SELECT d.id AS id \(from)"
             idArguments = self.arguments

@@ -321,6 +321,31 @@ struct SearchTests {
         #expect(page.hits.map(\.id) == twins)
     }
 
+    @Test("Paging with as-of stays put whatever documents are added, newer ones included")
+    func pagingAsOfSnapshot() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let first = try archive.store.search(SearchRequest(query: "date:1900..", sort: .date, limit: 2))
+        let firstRelevance = try archive.store.search(SearchRequest(query: "strike", limit: 1))
+
+        for year in [1950, 2010, 2020] {
+            _ = try archive.add(
+                SearchArchive.document(headline: "Strike \(year)", text: "A strike", published: "\(year)-01-01"))
+        }
+        let pages = try (0..<3).map { page in
+            try archive.store.search(
+                SearchRequest(query: "date:1900..", sort: .date, limit: 2, offset: page * 2, asOf: first.asOf))
+        }
+        let relevance = try archive.store.search(
+            SearchRequest(query: "strike", limit: 10, asOf: firstRelevance.asOf))
+
+        #expect(pages[0].hits == first.hits)
+        #expect(pages.allSatisfy { $0.total == first.total && $0.asOf == first.asOf })
+        #expect(pages.flatMap { $0.hits.map(\.id) }.allSatisfy { $0 <= first.asOf })
+        #expect(relevance.total == firstRelevance.total)
+        #expect(try archive.store.search(SearchRequest(query: "strike")).total == firstRelevance.total + 3)
+    }
+
     @Test(
         "SQL and FTS5 syntax in a query are only text",
         arguments: [
