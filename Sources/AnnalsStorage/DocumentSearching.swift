@@ -36,9 +36,10 @@ public struct SearchRequest: Sendable, Hashable {
     public var includesFacets: Bool
     /// The most values per facet.
     public var facetLimit: Int
-    /// Consider only documents stored up to this id: the ``SearchResults/asOf`` of the first page, passed
-    /// with every later page, so that documents added meanwhile neither push results to another page nor
-    /// change the total. `nil` searches everything.
+    /// Consider only documents stored up to this id, or everything when `nil`.
+    ///
+    /// Pass the ``SearchResults/asOf`` of the first page with every later page, so that documents added
+    /// meanwhile neither push results to another page nor change the total.
     public var asOf: Int64?
 
     /// Creates a request from a parsed query.

@@ -154,7 +154,9 @@ private struct SearchBase {
     var idColumn: String
     var rankFrom: String
 
-    /// - Parameter asOf: The highest document id to consider (a snapshot for paging).
+    /// - Parameters:
+    ///   - compiled: The compiled query.
+    ///   - asOf: The highest document id to consider (a snapshot for paging).
     init(_ compiled: SearchCompiler, asOf: Int64) {
         var arguments: [any DatabaseValueConvertible] = []
         var conditions: [String] = []
