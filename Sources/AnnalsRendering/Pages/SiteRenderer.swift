@@ -44,7 +44,7 @@ public struct SiteRenderer: Sendable {
         ]
         view["links"] = layoutLinks(links, feed: .feed(MenuKey(.documents), archive: nil))
         return layout(
-            here: here, title: "World history archive", description: summary, template: "home", view: view,
+            links: links, title: "World history archive", description: summary, template: "home", view: view,
             feeds: [("All documents", .feed(MenuKey(.documents), archive: nil))])
     }
 
@@ -89,7 +89,7 @@ public struct SiteRenderer: Sendable {
                 "<link rel=\"canonical\" href=\"\(Escaping.html(configuration.url(.menu(page.menu, sort: .title, page: 1, json: false))))\">\n"
         }
         return layout(
-            here: here, title: "\(page.name): documents menu" + (page.page > 1 ? ", page \(page.page)" : ""),
+            links: links, title: "\(page.name): documents menu" + (page.page > 1 ? ", page \(page.page)" : ""),
             description: nil, template: "menu", view: view, feeds: [(page.name, .feed(page.menu, archive: nil))],
             alternates: [("application/json", .menu(page.menu, sort: page.sort, page: page.page, json: true))],
             head: head)
@@ -120,7 +120,7 @@ public struct SiteRenderer: Sendable {
         }
         view["links"] = layoutLinks(links)
         return layout(
-            here: here, title: page.heading, description: page.intro, template: "menuIndex", view: view,
+            links: links, title: page.heading, description: page.intro, template: "menuIndex", view: view,
             wide: page.mapCounts != nil)
     }
 
@@ -198,15 +198,20 @@ public struct SiteRenderer: Sendable {
             metaTags(d, citation: citation)
             + "<script type=\"application/ld+json\">\n\(citation.jsonLD(document: d, placeNames: placeNames))\n</script>\n"
         return layout(
-            here: here, title: title, description: d.abstract, template: "document", view: view,
+            links: links, title: title, description: d.abstract, template: "document", view: view,
             alternates: [("application/json", .document(d.id, json: true))], head: head)
     }
 
     /// An error page.
-    public func error(_ page: ErrorPage, at here: SitePath = .home) -> String {
-        let links = SiteLinks(from: here, style: style)
+    ///
+    /// - Parameters:
+    ///   - page: The error.
+    ///   - depth: How many folders deep the address asked for was, for relative links back to the root.
+    /// - Returns: The HTML page.
+    public func error(_ page: ErrorPage, depth: Int) -> String {
+        let links = SiteLinks(depth: depth, style: style)
         let view: View = ["heading": page.heading, "reason": page.reason, "links": layoutLinks(links)]
-        return layout(here: here, title: page.heading, description: nil, template: "error", view: view)
+        return layout(links: links, title: page.heading, description: nil, template: "error", view: view)
     }
 
     /// The search page.
@@ -236,7 +241,7 @@ public struct SiteRenderer: Sendable {
         }
         view["links"] = layoutLinks(links)
         return layout(
-            here: here, title: page.query.isEmpty ? "Search" : "Search: \(page.query)", description: nil,
+            links: links, title: page.query.isEmpty ? "Search" : "Search: \(page.query)", description: nil,
             template: "search", view: view)
     }
 
@@ -348,11 +353,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func layout(
-        here: SitePath, title: String, description: String?, template: String, view: View,
+        links: SiteLinks, title: String, description: String?, template: String, view: View,
         feeds: [(String, SitePath)] = [], alternates: [(String, SitePath)] = [], head: String = "",
         wide: Bool = false
     ) -> String {
-        let links = SiteLinks(from: here, style: style)
         let content = Templates.library.render(view, withTemplate: template) ?? ""
         var page: View = [
             "title": title, "content": content, "links": layoutLinks(links), "head": head, "wide": wide,

@@ -23,6 +23,12 @@ public struct SiteLinks: Sendable, Hashable {
         self.style = style
     }
 
+    /// Links as seen from an address `depth` folders below the root.
+    public init(depth: Int, style: Style) {
+        self.root = depth <= 0 ? "./" : String(repeating: "../", count: depth)
+        self.style = style
+    }
+
     /// The relative link to a resource.
     public func href(_ target: SitePath) -> String {
         root + target.path + (style == .staticSite && target.isPage ? "index.html" : "")
