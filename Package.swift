@@ -93,13 +93,13 @@ let package = Package(
         ),
         .testTarget(
             name: "AnnalsRenderingTests",
-            dependencies: ["AnnalsRendering", "AnnalsTestSupport"],
+            dependencies: ["AnnalsCore", "AnnalsRendering", "AnnalsStorage", "AnnalsTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AnnalsServerTests",
             dependencies: [
-                "AnnalsServer", "AnnalsSQLite", "AnnalsIntake", "AnnalsTestSupport",
+                "AnnalsServer", "AnnalsRendering", "AnnalsStorage", "AnnalsSQLite", "AnnalsIntake", "AnnalsTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

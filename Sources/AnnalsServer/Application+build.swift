@@ -45,9 +45,11 @@ public func buildApplication<Store: MenuStore>(
 ///   - store: The archive.
 ///   - configuration: The site's settings.
 ///   - search: The search engine behind the search page.
+///   - oaiPageSize: Records or headers per OAI-PMH list response before a resumption token.
 /// - Returns: The router.
 public func buildRouter<Store: MenuStore>(
-    store: Store, configuration: SiteConfiguration, search: any SearchProvider = SearchNotAvailable()
+    store: Store, configuration: SiteConfiguration, search: any SearchProvider = SearchNotAvailable(),
+    oaiPageSize: Int = 100
 ) -> Router<BasicRequestContext> {
     let site = ArchiveSite(store: store, configuration: configuration, style: .server)
     let router = Router(context: BasicRequestContext.self)
@@ -59,6 +61,6 @@ public func buildRouter<Store: MenuStore>(
     MenuController(site: site).addRoutes(to: router)
     DocumentController(site: site).addRoutes(to: router)
     SearchController(site: site, search: search).addRoutes(to: router)
-    OAIController(store: store, configuration: configuration).addRoutes(to: router)
+    OAIController(store: store, configuration: configuration, pageSize: oaiPageSize).addRoutes(to: router)
     return router
 }

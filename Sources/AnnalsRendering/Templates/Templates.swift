@@ -143,7 +143,7 @@ public enum Templates {
         {{#published}}<dt>Published</dt><dd>{{.}}</dd>{{/published}}
         {{#sent}}<dt>Sent</dt><dd>{{.}}</dd>{{/sent}}
         {{#hasPlaces}}<dt>Places</dt><dd>{{#places}}<a href="{{href}}">{{name}}</a>{{^last}}, {{/last}}{{/places}}</dd>{{/hasPlaces}}
-        {{#hasMentions}}<dt>Also mentions</dt><dd>{{#mentions}}<a href="{{href}}">{{name}}</a>{{^last}}, {{/last}}{{/mentions}}</dd>{{/hasMentions}}
+        {{#hasMentions}}<dt>Also mentions</dt><dd>{{#mentions}}{{name}}{{^last}}, {{/last}}{{/mentions}}</dd>{{/hasMentions}}
         {{#hasTopics}}<dt>Topics</dt><dd>{{#topics}}<a href="{{href}}">{{name}}</a>{{^last}}, {{/last}}{{/topics}}</dd>{{/hasTopics}}
         {{#hasPeople}}<dt>People</dt><dd>{{#people}}{{name}}{{^last}}, {{/last}}{{/people}}</dd>{{/hasPeople}}
         {{#hasOrganizations}}<dt>Organizations</dt><dd>{{#organizations}}{{name}}{{^last}}, {{/last}}{{/organizations}}</dd>{{/hasOrganizations}}
