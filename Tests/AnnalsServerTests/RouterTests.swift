@@ -127,6 +127,7 @@ struct RouterTests {
             #expect(html.contains("\"@type\" : \"NewsArticle\""))
             #expect(html.contains("href=\"../../places/PE/\""))
             #expect(html.contains("cite.bib"))
+            #expect(html.contains("<h2 id=\"related\">Related documents</h2>"))
         }
     }
 

@@ -180,12 +180,17 @@ public struct DocumentPage: Sendable {
     public var copies: [CopyRecord]
     /// The documents of its thread, oldest first (itself included).
     public var thread: [DocumentRecord]
+    /// Other documents about the same country and topic, newest first.
+    public var related: [DocumentSummary]
 
     /// Creates the page.
-    public init(document: DocumentRecord, copies: [CopyRecord], thread: [DocumentRecord]) {
+    public init(
+        document: DocumentRecord, copies: [CopyRecord], thread: [DocumentRecord], related: [DocumentSummary] = []
+    ) {
         self.document = document
         self.copies = copies
         self.thread = thread
+        self.related = related
     }
 }
 

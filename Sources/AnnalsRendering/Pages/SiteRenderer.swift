@@ -193,6 +193,8 @@ public struct SiteRenderer: Sendable {
             ]
         }
         view["hasThread"] = page.thread.count > 1
+        view["entries"] = entries(page.related, links: links)
+        view["hasEntries"] = !page.related.isEmpty
         view["links"] = layoutLinks(links)
         let head =
             metaTags(d, citation: citation)

@@ -157,6 +157,8 @@ public enum Templates {
         {{/copies}}</tbody></table></section>
         {{#hasThread}}<section aria-labelledby="thread"><h2 id="thread">Thread</h2>
         <ol>{{#thread}}<li>{{#current}}<strong>{{title}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{title}}</a>{{/current}} <span class="count">{{citation}}</span></li>{{/thread}}</ol></section>{{/hasThread}}
+        {{#hasEntries}}<section aria-labelledby="related"><h2 id="related">Related documents</h2>
+        {{> entries}}</section>{{/hasEntries}}
         <section aria-labelledby="cite"><h2 id="cite">Cite this</h2>
         <p>{{citation}}</p>
         <p>Download: <a href="{{csl}}" download>CSL-JSON</a> · <a href="{{bibtex}}" download>BibTeX</a> · <a href="{{ris}}" download>RIS</a> · <a href="{{json}}">JSON</a></p>

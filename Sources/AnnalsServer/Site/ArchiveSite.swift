@@ -361,7 +361,16 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             let copies = try store.copies(ofDocument: id)
             let thread =
                 try document.thread.map { thread throws(StorageError) in try store.thread(thread) } ?? [document]
-            return DocumentPage(document: document, copies: copies, thread: Array(thread.prefix(200)))
+            // Related: the newest other documents about the same (first) country, outside the thread.
+            var related: [DocumentSummary] = []
+            if let place = document.places.first {
+                let inThread = Set(thread.map(\.id))
+                let candidates = try store.summaries(.place(place), order: .added, offset: 0, limit: 40)
+                    .filter { !inThread.contains($0.id) && $0.id != id }
+                related = Array(candidates.prefix(5))
+            }
+            return DocumentPage(
+                document: document, copies: copies, thread: Array(thread.prefix(200)), related: related)
         } onFailure: { error in
             error.message == "absent" ? .notFound("There is no document \(id) in this archive.") : nil
         }
