@@ -11,12 +11,15 @@ public struct ServerSettings: Sendable {
     public var port: Int
     /// The site's settings (its absolute address among them).
     public var site: SiteConfiguration
+    /// Records or headers per OAI-PMH list response.
+    public var oaiPageSize: Int
 
     /// Creates settings; the site's address defaults to `http://HOST:PORT/`.
-    public init(host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration? = nil, oaiPageSize: Int = 100) {
         self.host = host
         self.port = port
         self.site = site ?? SiteConfiguration(baseURL: "http://\(host):\(port)/")
+        self.oaiPageSize = oaiPageSize
     }
 }
 
@@ -32,7 +35,8 @@ public func buildApplication<Store: MenuStore>(
 ) -> some ApplicationProtocol {
     var logger = Logger(label: "annals")
     logger.logLevel = .info
-    let router = buildRouter(store: store, configuration: settings.site, search: search)
+    let router = buildRouter(
+        store: store, configuration: settings.site, search: search, oaiPageSize: settings.oaiPageSize)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Annals"),

@@ -26,7 +26,13 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "url"))
     var baseURL: String?
 
+    @Option(
+        name: .customLong("oai-page-size"),
+        help: ArgumentHelp("Records per OAI-PMH list response before a resumption token.", valueName: "n"))
+    var oaiPageSize = 100
+
     func validate() throws {
+        guard (1...10_000).contains(oaiPageSize) else { throw ValidationError("--oai-page-size must be 1 to 10000") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("--base-url must start with http:// or https://")
@@ -36,7 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try archive.openStore()
         let site = SiteConfiguration(baseURL: baseURL ?? "http://\(host):\(port)/")
-        let app = buildApplication(store: store, settings: ServerSettings(host: host, port: port, site: site))
+        let app = buildApplication(
+            store: store, settings: ServerSettings(host: host, port: port, site: site, oaiPageSize: oaiPageSize))
         StandardError.write("annals: serving \(archive.directory) at http://\(host):\(port)/ (Ctrl-C to stop)\n")
         try await app.runService()
     }
