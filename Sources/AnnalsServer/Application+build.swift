@@ -58,6 +58,7 @@ public func buildRouter<Store: MenuStore>(
     let site = ArchiveSite(store: store, configuration: configuration, style: .server)
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware {
+        HeadMiddleware()
         ErrorPageMiddleware(renderer: site.renderer)
         FolderRedirectMiddleware()
     }

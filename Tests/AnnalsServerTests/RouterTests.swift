@@ -75,6 +75,20 @@ struct RouterTests {
         }
     }
 
+    @Test("HEAD answers like GET, without the body")
+    func head() async throws {
+        try await WebArchive.application().test(.router) { client in
+            try await client.execute(uri: "/documents/1/", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/documents/99999/", method: .head) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test("Page addresses without a trailing slash redirect to the folder form")
     func folderRedirect() async throws {
         try await get("/documents/1") { response in

@@ -64,8 +64,8 @@ struct SearchController<Store: MenuStore>: Sendable {
     let search: any SearchProvider
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/search") { request, _ in try page(request) }
-        router.get("/search/feed.atom") { request, _ in try feed(request) }
+        router.read("/search") { request, _ in try page(request) }
+        router.read("/search/feed.atom") { request, _ in try feed(request) }
     }
 
     func query(_ request: Request) throws -> String {

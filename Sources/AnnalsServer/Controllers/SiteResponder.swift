@@ -19,6 +19,14 @@ struct SiteResponder<Store: MenuStore>: Sendable {
     }
 }
 
+extension Router {
+    /// Routes `GET` and `HEAD` of a path to one handler.
+    func read(_ path: RouterPath, use handler: @escaping @Sendable (Request, Context) async throws -> Response) {
+        on(path, method: .get, use: handler)
+        on(path, method: .head, use: handler)
+    }
+}
+
 /// HTTP responses from site resources.
 enum Responses {
     static func make(_ resource: SiteResource, status: HTTPResponse.Status = .ok) -> Response {
@@ -35,7 +43,7 @@ struct PageController<Store: MenuStore>: Sendable {
     func addRoutes(to router: Router<BasicRequestContext>) {
         let responder = SiteResponder(site: site)
         for path in ["/", "/style.css", "/sitemap.xml"] {
-            router.get(RouterPath(path)) { request, _ in try responder.respond(request) }
+            router.read(RouterPath(path)) { request, _ in try responder.respond(request) }
         }
     }
 }
@@ -47,8 +55,8 @@ struct MenuController<Store: MenuStore>: Sendable {
     func addRoutes(to router: Router<BasicRequestContext>) {
         let responder = SiteResponder(site: site)
         for kind in MenuKind.allCases where kind != .documents {
-            router.get(RouterPath("/\(kind.rawValue)")) { request, _ in try responder.respond(request) }
-            router.get(RouterPath("/\(kind.rawValue)/**")) { request, _ in try responder.respond(request) }
+            router.read(RouterPath("/\(kind.rawValue)")) { request, _ in try responder.respond(request) }
+            router.read(RouterPath("/\(kind.rawValue)/**")) { request, _ in try responder.respond(request) }
         }
     }
 }
@@ -59,9 +67,9 @@ struct DocumentController<Store: MenuStore>: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         let responder = SiteResponder(site: site)
-        router.get("/documents") { request, _ in try responder.respond(request) }
-        router.get("/documents/**") { request, _ in try responder.respond(request) }
-        router.get("/copies/**") { request, _ in
+        router.read("/documents") { request, _ in try responder.respond(request) }
+        router.read("/documents/**") { request, _ in try responder.respond(request) }
+        router.read("/copies/**") { request, _ in
             var response = try responder.respond(request)
             // The bytes are whatever was received: never let a browser sniff them into HTML.
             response.headers[.contentSecurityPolicy] = "sandbox"

@@ -61,3 +61,14 @@ struct FolderRedirectMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+/// Sends no body in answers to `HEAD` (RFC 9110 §9.3.2); the routes answer `HEAD` as they answer `GET`.
+struct HeadMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let response = try await next(request, context)
+        guard request.method == .head else { return response }
+        return Response(status: response.status, headers: response.headers, body: .init())
+    }
+}
