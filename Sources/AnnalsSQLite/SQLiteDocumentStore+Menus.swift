@@ -4,9 +4,8 @@ import GRDB
 
 /// The web archive's read queries over the embedded archive.
 ///
-/// Lists are JSON text columns, read with SQLite's `json_each`; a menu of a country therefore scans the
-/// documents. That is fast enough for tens of thousands of documents; a table of places per document would
-/// make it an index lookup.
+/// Menus select through `documentFacet` (migration `v5-web-facets`): one indexed row per document and place,
+/// region, topic, source and month, kept in step with `document` by triggers.
 extension SQLiteDocumentStore: MenuStore {
     /// The document date: the publication date, else the day it was sent in the sender's zone.
     static let dateSQL = "COALESCE(document.published, substr(document.sent, 1, 10))"
@@ -56,30 +55,17 @@ extension SQLiteDocumentStore: MenuStore {
         }
     }
 
-    /// Each value of a facet over a menu's documents, most first.
+    /// Each value of a facet over a menu's documents, most first (months in order).
     public func counts(of facet: MenuFacet, in filter: MenuFilter) throws(StorageError) -> [FacetCount] {
         let (condition, arguments) = Self.condition(filter)
-        let sql =
-            switch facet {
-            case .place, .region, .topic:
-                """
-                SELECT j.value AS value, COUNT(DISTINCT document.id) AS n
-                FROM document, json_each(document.\(Self.listColumn(facet))) AS j
-                WHERE \(condition) GROUP BY j.value ORDER BY n DESC, j.value
-                """
-            case .source:
-                """
-                SELECT publication AS value, COUNT(*) AS n FROM document
-                WHERE publication IS NOT NULL AND \(condition) GROUP BY publication ORDER BY n DESC, publication
-                """
-            case .month:
-                """
-                SELECT substr(\(Self.dateSQL), 1, 7) AS value, COUNT(*) AS n FROM document
-                WHERE \(Self.dateSQL) IS NOT NULL AND \(condition) GROUP BY value ORDER BY value
-                """
-            }
+        let within = filter == .all ? "" : "AND documentId IN (SELECT document.id FROM document WHERE \(condition))"
+        let order = facet == .month ? "value" : "n DESC, value"
+        let sql = """
+            SELECT value, COUNT(*) AS n FROM documentFacet WHERE facet = ? \(within)
+            GROUP BY value ORDER BY \(order)
+            """
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            try Row.fetchAll(db, sql: sql, arguments: [facet.rawValue] + arguments).map { row in
                 FacetCount(value: row["value"], count: row["n"])
             }
         }
@@ -138,28 +124,25 @@ extension SQLiteDocumentStore: MenuStore {
 
     // MARK: - SQL
 
-    private static func listColumn(_ facet: MenuFacet) -> String {
-        switch facet {
-        case .place: "places"
-        case .region: "regions"
-        default: "topics"
-        }
-    }
-
     private static func condition(_ filter: MenuFilter) -> (sql: String, arguments: StatementArguments) {
+        let facet = "document.id IN (SELECT documentId FROM documentFacet WHERE facet = ? AND value = ?)"
         switch filter {
         case .all:
-            ("1", [])
+            return ("1", [])
         case .place(let code):
-            ("EXISTS (SELECT 1 FROM json_each(document.places) WHERE value = ?)", [code])
+            return (facet, ["place", code])
         case .region(let code):
-            ("EXISTS (SELECT 1 FROM json_each(document.regions) WHERE value = ?)", [code])
+            return (facet, ["region", code])
         case .topic(let name):
-            ("EXISTS (SELECT 1 FROM json_each(document.topics) WHERE value = ?)", [name])
+            return (facet, ["topic", name])
         case .source(let name):
-            ("document.publication = ?", [name])
+            return (facet, ["source", name])
         case .period(let prefix):
-            ("substr(\(dateSQL), 1, ?) = ?", [prefix.count, prefix])
+            // Months are `YYYY-MM`; a prefix selects the range of months that start with it.
+            return (
+                "document.id IN (SELECT documentId FROM documentFacet WHERE facet = 'month' AND value >= ? AND value < ?)",
+                [prefix, prefix + "~"]
+            )
         }
     }
 

@@ -29,7 +29,8 @@ struct RenderingTests {
             .menu(MenuKey(.documents), sort: .title, page: 2, json: false),
             .menu(MenuKey(.periods, "199x"), sort: .title, page: 1, json: false),
             .feed(MenuKey(.topics, "politics"), archive: nil), .feed(MenuKey(.regions, "005"), archive: 2),
-            .mbox(MenuKey(.sources, "workers-world")), .document(12, json: false), .document(12, json: true),
+            .mbox(MenuKey(.sources, "workers-world")), .bag(MenuKey(.documents)), .document(12, json: false),
+            .document(12, json: true),
             .citation(12, .bibtex), .copy(7),
         ])
     func routeTable(path: SitePath) throws {

@@ -28,6 +28,7 @@ struct RouterTests {
             ("/documents/by-date/", 200, "text/html"), ("/documents/index.json", 200, "application/json"),
             ("/documents/feed.atom", 200, "application/atom+xml"),
             ("/documents/documents.mbox", 200, "application/mbox"),
+            ("/places/PE/documents.tar", 200, "application/x-tar"),
             ("/regions/419/", 200, "text/html"), ("/regions/005/by-date/", 200, "text/html"),
             ("/places/PE/", 200, "text/html"), ("/places/PE/index.json", 200, "application/json"),
             ("/places/PE/feed.atom", 200, "application/atom+xml"), ("/places/BO/", 200, "text/html"),

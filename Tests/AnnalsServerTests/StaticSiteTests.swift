@@ -29,9 +29,9 @@ struct StaticSiteTests {
             let served = try await WebArchive.application().test(.router) { client in
                 try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
             }
-            // Links name files in the static site and folders on the server, and only the server offers mbox
-            // downloads; nothing else differs.
-            let expected = served.replacing(#/ · <a href="[^"]*documents\.mbox">mbox</a>/#, with: "")
+            // Links name files in the static site and folders on the server, and only the server offers mbox and
+            // BagIt downloads; nothing else differs.
+            let expected = served.replacing(#/ · <a href="[^"]*documents\.(mbox|tar)">[^<]*</a>/#, with: "")
             #expect(
                 written.replacingOccurrences(of: "/index.html\"", with: "/\"")
                     .replacingOccurrences(of: "\"./index.html\"", with: "\"./\"") == expected, "\(file)")

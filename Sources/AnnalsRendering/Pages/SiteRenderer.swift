@@ -70,7 +70,10 @@ public struct SiteRenderer: Sendable {
             "feed": links.href(.feed(page.menu, archive: nil)),
             "json": links.href(.menu(page.menu, sort: page.sort, page: page.page, json: true)),
         ]
-        if style == .server { view["mbox"] = links.href(.mbox(page.menu)) }
+        if style == .server {
+            view["mbox"] = links.href(.mbox(page.menu))
+            view["bag"] = links.href(.bag(page.menu))
+        }
         if page.pages > 1 {
             var paging: View = ["page": page.page, "pages": page.pages]
             if page.page > 1 {

@@ -77,6 +77,8 @@ public enum SitePath: Sendable, Hashable {
     case feed(MenuKey, archive: Int?)
     /// Every document of a menu as an mboxrd file (the first copy of each).
     case mbox(MenuKey)
+    /// Every copy of every document of a menu as a BagIt bag (RFC 8493) in a tar file.
+    case bag(MenuKey)
     /// A document page, as HTML or JSON.
     case document(Int64, json: Bool)
     /// A document's citation download.
@@ -103,6 +105,7 @@ public enum SitePath: Sendable, Hashable {
                 + (json ? "index.json" : "")
         case .feed(let menu, let archive): menu.path + (archive.map { "feed/\($0).atom" } ?? "feed.atom")
         case .mbox(let menu): menu.path + "documents.mbox"
+        case .bag(let menu): menu.path + "documents.tar"
         case .document(let id, let json): "documents/\(id)/" + (json ? "index.json" : "")
         case .citation(let id, let format): "documents/\(id)/cite.\(format.rawValue)"
         case .copy(let id): "copies/\(id).txt"
@@ -175,13 +178,14 @@ public enum SitePath: Sendable, Hashable {
     }
 
     private static let menuWords: Set<String> = [
-        "by-date", "page", "feed", "feed.atom", "documents.mbox", "index.json",
+        "by-date", "page", "feed", "feed.atom", "documents.mbox", "documents.tar", "index.json",
     ]
 
     private static func menuResource(_ menu: MenuKey, _ rest: [String]) throws(Malformed) -> SitePath? {
         var parts = rest[...]
         if parts == ["feed.atom"] { return .feed(menu, archive: nil) }
         if parts == ["documents.mbox"] { return .mbox(menu) }
+        if parts == ["documents.tar"] { return .bag(menu) }
         if parts.count == 2, parts.first == "feed", let last = parts.last, last.hasSuffix(".atom") {
             guard let number = Int(last.dropLast(5)), number > 0 else {
                 throw Malformed("not an archive feed number: \(last)")

@@ -109,7 +109,7 @@ public enum Templates {
             {{> entries}}
             {{#paging}}<nav class="pages" aria-label="Pages">{{#previous}}<a rel="prev" href="{{.}}">Previous page</a>{{/previous}}
             <span>Page {{page}} of {{pages}}</span>{{#next}}<a rel="next" href="{{.}}">Next page</a>{{/next}}</nav>{{/paging}}
-            <p class="count"><a href="{{feed}}">Atom feed</a> · <a href="{{json}}">JSON</a>{{#mbox}} · <a href="{{.}}">mbox</a>{{/mbox}}</p>
+            <p class="count"><a href="{{feed}}">Atom feed</a> · <a href="{{json}}">JSON</a>{{#mbox}} · <a href="{{.}}">mbox</a>{{/mbox}}{{#bag}} · <a href="{{.}}">BagIt</a>{{/bag}}</p>
             """
 
     static let menuIndex =

@@ -37,6 +37,7 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             return json ? .json(menuJSON(model)) : .html(renderer.menu(model))
         case .feed(let menu, let archive): return .atom(try feed(menu, archive: archive).xml)
         case .mbox(let menu): return SiteResource(contentType: "application/mbox", body: try mbox(menu))
+        case .bag(let menu): return SiteResource(contentType: "application/x-tar", body: try bag(menu))
         case .document(let id, let json):
             let page = try documentPage(id)
             return json ? .json(documentJSON(page)) : .html(renderer.document(page))
@@ -350,6 +351,32 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
                 offset += page.count
             }
             return out
+        }
+    }
+
+    /// Every copy of every document of a menu as a BagIt bag in a tar file.
+    func bag(_ menu: MenuKey) throws(SiteError) -> [UInt8] {
+        let definition = try definition(menu)
+        let name = "annals-" + (menu.key.isEmpty ? menu.kind.rawValue : "\(menu.kind.rawValue)-\(menu.key)")
+        return try storage { () throws(StorageError) in
+            var bag = BagIt(
+                name: name,
+                info: [
+                    ("Source-Organization", configuration.repositoryName),
+                    ("External-Description", "\(definition.name): every copy of every document, as received"),
+                    ("External-Identifier", configuration.url(.menu(menu, sort: .title, page: 1, json: false))),
+                    ("Bagging-Date", String(DisplayDate.rfc3339(Date()).prefix(10))),
+                ])
+            var offset = 0
+            while true {
+                let page = try store.summaries(definition.filter, order: .date, offset: offset, limit: 200)
+                for summary in page {
+                    for copy in try store.copies(ofDocument: summary.id) { bag.add(copy) }
+                }
+                if page.count < 200 { break }
+                offset += page.count
+            }
+            return bag.tar(modified: Date())
         }
     }
 
