@@ -37,10 +37,14 @@ extension SQLiteDocumentStore: MenuStore {
             case .date: "\(Self.dateSQL) IS NULL, \(Self.dateSQL), \(Self.titleKeySQL), document.id"
             case .added: "document.id DESC"
             }
+        // Order and cut the ids first, then read the page's rows: the change time is a subquery per row, and
+        // SQLite would otherwise compute it for every document of the menu before sorting.
         let sql = """
             SELECT document.id, headline, subject, authors, publication, \(Self.dateSQL) AS date, fromName, abstract,
                 \(Self.changedSQL) AS changed
-            FROM document WHERE \(condition) ORDER BY \(ordering) LIMIT ? OFFSET ?
+            FROM (SELECT document.id AS pageID FROM document WHERE \(condition) ORDER BY \(ordering) LIMIT ? OFFSET ?)
+            JOIN document ON document.id = pageID
+            ORDER BY \(ordering)
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments + [limit, offset]).map(Self.summary)

@@ -42,15 +42,7 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             let page = try documentPage(id)
             return json ? .json(documentJSON(page)) : .html(renderer.document(page))
         case .citation(let id, let format):
-            let page = try documentPage(id)
-            let citation = Citation(document: page.document, url: configuration.url(.document(id, json: false)))
-            let text =
-                switch format {
-                case .csl: citation.cslJSON
-                case .bibtex: citation.bibtex
-                case .ris: citation.ris
-                }
-            return SiteResource(contentType: format.contentType, text: text)
+            return citation(try documentPage(id), format)
         case .copy(let id):
             guard let copy = try storage({ () throws(StorageError) in try store.copy(id: id) }) else {
                 throw .notFound("There is no copy \(id) in this archive.")
@@ -401,6 +393,27 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
         } onFailure: { error in
             error.message == "absent" ? .notFound("There is no document \(id) in this archive.") : nil
         }
+    }
+
+    func citation(_ page: DocumentPage, _ format: CitationFormat) -> SiteResource {
+        let citation = Citation(
+            document: page.document, url: configuration.url(.document(page.document.id, json: false)))
+        let text =
+            switch format {
+            case .csl: citation.cslJSON
+            case .bibtex: citation.bibtex
+            case .ris: citation.ris
+            }
+        return SiteResource(contentType: format.contentType, text: text)
+    }
+
+    /// A document's page, JSON and citations, reading the archive once (for the static site).
+    func documentResources(_ id: Int64) throws(SiteError) -> [(SitePath, SiteResource)] {
+        let page = try documentPage(id)
+        return [
+            (.document(id, json: false), .html(renderer.document(page))),
+            (.document(id, json: true), .json(documentJSON(page))),
+        ] + CitationFormat.allCases.map { (.citation(id, $0), citation(page, $0)) }
     }
 
     func documentJSON(_ page: DocumentPage) -> String {

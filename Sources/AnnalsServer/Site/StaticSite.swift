@@ -39,8 +39,8 @@ public struct StaticSite<Store: MenuStore>: Sendable {
     public func write(to directory: String) throws -> Summary {
         var summary = Summary(files: 0, bytes: 0, documents: 0)
         var madeFolders: Set<String> = []
-        func put(_ path: SitePath) throws {
-            let resource = try site.resource(path)
+        func put(_ path: SitePath, _ given: SiteResource? = nil) throws {
+            let resource = try given ?? site.resource(path)
             let file = (directory as NSString).appendingPathComponent(Self.file(for: path))
             let folder = (file as NSString).deletingLastPathComponent
             if !madeFolders.contains(folder) {
@@ -72,9 +72,7 @@ public struct StaticSite<Store: MenuStore>: Sendable {
             let documents = try site.storage { () throws(StorageError) in try store.documents(after: last, limit: 500) }
             guard let tail = documents.last else { break }
             for document in documents {
-                try put(.document(document.id, json: false))
-                try put(.document(document.id, json: true))
-                for format in CitationFormat.allCases { try put(.citation(document.id, format)) }
+                for (path, resource) in try site.documentResources(document.id) { try put(path, resource) }
                 summary.documents += 1
             }
             last = tail.id
