@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -40,11 +42,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Pure: page models to HTML (Mustache templates), Atom, OAI-PMH XML, citations. No I/O.
+        .target(
+            name: "AnnalsRendering",
+            dependencies: [
+                "AnnalsCore", "AnnalsStorage",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The web archive: a Hummingbird application generic over the document store, and the static site.
+        .target(
+            name: "AnnalsServer",
+            dependencies: [
+                "AnnalsCore", "AnnalsStorage", "AnnalsRendering",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The composition root: the `annals` command.
         .executableTarget(
             name: "annals",
             dependencies: [
-                "AnnalsCore", "AnnalsStorage", "AnnalsSQLite", "AnnalsIntake",
+                "AnnalsCore", "AnnalsStorage", "AnnalsSQLite", "AnnalsIntake", "AnnalsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -69,6 +89,19 @@ let package = Package(
             name: "AnnalsIntakeTests",
             dependencies: ["AnnalsIntake", "AnnalsSQLite", "AnnalsTestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnalsRenderingTests",
+            dependencies: ["AnnalsCore", "AnnalsRendering", "AnnalsStorage", "AnnalsTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AnnalsServerTests",
+            dependencies: [
+                "AnnalsServer", "AnnalsRendering", "AnnalsStorage", "AnnalsSQLite", "AnnalsIntake", "AnnalsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,22 +3,25 @@ import Foundation
 
 /// The `annals` command: a world-history document archive.
 @main
-struct AnnalsCommand: ParsableCommand {
+struct AnnalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annals",
         abstract: "A world-history document archive: take in mail, news and old web pages, losslessly.",
         subcommands: [
             IngestCommand.self, ReindexCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
-            StatsCommand.self,
-            QuarantineCommand.self,
+            StatsCommand.self, QuarantineCommand.self, ServeCommand.self, SiteCommand.self,
         ]
     )
 
     /// Runs the command; any failure, bad usage included, is one line on standard error and a non-zero exit.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {

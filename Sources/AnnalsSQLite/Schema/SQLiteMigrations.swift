@@ -110,6 +110,61 @@ enum SQLiteMigrations {
             try db.dropFTS5SynchronizationTriggers(forTable: "document_fts")
             try db.drop(table: "document_fts")
         }
+        migrator.registerMigration("v6-web-facets") { db in
+            // The values documents menus select on (places, regions, topics, source, month), one row each, so a
+            // menu or a count is an index lookup rather than a scan of the JSON lists. Triggers keep the rows in
+            // step with `document` through intake and re-understanding.
+            try db.execute(
+                sql: """
+                    CREATE TABLE documentFacet (
+                        documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        facet TEXT NOT NULL,
+                        value TEXT NOT NULL);
+                    CREATE INDEX documentFacet_on_facet_value ON documentFacet(facet, value, documentId);
+                    CREATE INDEX documentFacet_on_documentId ON documentFacet(documentId);
+                    """)
+            let inserts = { (row: String) in
+                """
+                INSERT INTO documentFacet (documentId, facet, value)
+                    SELECT DISTINCT \(row).id, 'place', value FROM json_each(\(row).places);
+                INSERT INTO documentFacet (documentId, facet, value)
+                    SELECT DISTINCT \(row).id, 'region', value FROM json_each(\(row).regions);
+                INSERT INTO documentFacet (documentId, facet, value)
+                    SELECT DISTINCT \(row).id, 'topic', value FROM json_each(\(row).topics);
+                INSERT INTO documentFacet (documentId, facet, value)
+                    SELECT \(row).id, 'source', \(row).publication WHERE \(row).publication IS NOT NULL;
+                INSERT INTO documentFacet (documentId, facet, value)
+                    SELECT \(row).id, 'month', substr(COALESCE(\(row).published, substr(\(row).sent, 1, 10)), 1, 7)
+                    WHERE COALESCE(\(row).published, \(row).sent) IS NOT NULL;
+                """
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER documentFacet_afterInsert AFTER INSERT ON document BEGIN
+                    \(inserts("NEW"))
+                    END;
+                    CREATE TRIGGER documentFacet_afterUpdate
+                    AFTER UPDATE OF places, regions, topics, publication, published, sent ON document BEGIN
+                    DELETE FROM documentFacet WHERE documentId = NEW.id;
+                    \(inserts("NEW"))
+                    END;
+                    """)
+            // Documents already stored.
+            try db.execute(
+                sql: """
+                    INSERT INTO documentFacet (documentId, facet, value)
+                        SELECT DISTINCT document.id, 'place', j.value FROM document, json_each(document.places) AS j;
+                    INSERT INTO documentFacet (documentId, facet, value)
+                        SELECT DISTINCT document.id, 'region', j.value FROM document, json_each(document.regions) AS j;
+                    INSERT INTO documentFacet (documentId, facet, value)
+                        SELECT DISTINCT document.id, 'topic', j.value FROM document, json_each(document.topics) AS j;
+                    INSERT INTO documentFacet (documentId, facet, value)
+                        SELECT id, 'source', publication FROM document WHERE publication IS NOT NULL;
+                    INSERT INTO documentFacet (documentId, facet, value)
+                        SELECT id, 'month', substr(COALESCE(published, substr(sent, 1, 10)), 1, 7) FROM document
+                        WHERE COALESCE(published, sent) IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,71 @@
+public import AnnalsRendering
+public import AnnalsStorage
+public import Hummingbird
+import Logging
+
+/// Where the server listens and how the site describes itself.
+public struct ServerSettings: Sendable {
+    /// The host name or address to bind.
+    public var host: String
+    /// The port.
+    public var port: Int
+    /// The site's settings (its absolute address among them).
+    public var site: SiteConfiguration
+    /// Records or headers per OAI-PMH list response.
+    public var oaiPageSize: Int
+
+    /// Creates settings; the site's address defaults to `http://HOST:PORT/`.
+    public init(host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration? = nil, oaiPageSize: Int = 100) {
+        self.host = host
+        self.port = port
+        self.site = site ?? SiteConfiguration(baseURL: "http://\(host):\(port)/")
+        self.oaiPageSize = oaiPageSize
+    }
+}
+
+/// Builds the web archive's application over a store.
+///
+/// - Parameters:
+///   - store: The archive.
+///   - settings: Where to listen and the site's settings.
+///   - search: The search engine behind the search page.
+/// - Returns: The application, ready to run.
+public func buildApplication<Store: MenuStore>(
+    store: Store, settings: ServerSettings, search: any SearchProvider = SearchNotAvailable()
+) -> some ApplicationProtocol {
+    var logger = Logger(label: "annals")
+    logger.logLevel = .info
+    let router = buildRouter(
+        store: store, configuration: settings.site, search: search, oaiPageSize: settings.oaiPageSize)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Annals"),
+        logger: logger)
+}
+
+/// Builds the router: the error pages and address canonicalization, then one controller per feature.
+///
+/// - Parameters:
+///   - store: The archive.
+///   - configuration: The site's settings.
+///   - search: The search engine behind the search page.
+///   - oaiPageSize: Records or headers per OAI-PMH list response before a resumption token.
+/// - Returns: The router.
+public func buildRouter<Store: MenuStore>(
+    store: Store, configuration: SiteConfiguration, search: any SearchProvider = SearchNotAvailable(),
+    oaiPageSize: Int = 100
+) -> Router<BasicRequestContext> {
+    let site = ArchiveSite(store: store, configuration: configuration, style: .server)
+    let router = Router(context: BasicRequestContext.self)
+    router.addMiddleware {
+        HeadMiddleware()
+        ErrorPageMiddleware(renderer: site.renderer)
+        FolderRedirectMiddleware()
+    }
+    PageController(site: site).addRoutes(to: router)
+    MenuController(site: site).addRoutes(to: router)
+    DocumentController(site: site).addRoutes(to: router)
+    SearchController(site: site, search: search).addRoutes(to: router)
+    OAIController(store: store, configuration: configuration, pageSize: oaiPageSize).addRoutes(to: router)
+    return router
+}

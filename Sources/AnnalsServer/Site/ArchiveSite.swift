@@ -1,0 +1,526 @@
+import AnnalsCore
+public import AnnalsRendering
+public import AnnalsStorage
+import Foundation
+
+/// The web archive over a store: every page and file of the site, for the live server and the static site.
+///
+/// Both read the same resources from here, so a page served live and the file written for it differ only in
+/// the form of links to folder pages (see ``AnnalsRendering/SiteLinks``).
+public struct ArchiveSite<Store: MenuStore>: Sendable {
+    /// The archive.
+    public let store: Store
+    /// The site's settings.
+    public let configuration: SiteConfiguration
+    /// The renderer, with the link style of the server or the static site.
+    public let renderer: SiteRenderer
+    /// Documents per menu page.
+    public var pageSize = 50
+
+    /// Creates the site.
+    public init(store: Store, configuration: SiteConfiguration, style: SiteLinks.Style) {
+        self.store = store
+        self.configuration = configuration
+        self.renderer = SiteRenderer(configuration: configuration, style: style)
+    }
+
+    /// The resource at a path.
+    ///
+    /// - Throws: ``SiteError`` for absent or malformed resources and archive failures.
+    public func resource(_ path: SitePath) throws(SiteError) -> SiteResource {
+        switch path {
+        case .home: return .html(renderer.home(try homePage()))
+        case .stylesheet: return SiteResource(contentType: "text/css; charset=utf-8", text: Stylesheet.css)
+        case .menuIndex(let kind): return .html(renderer.menuIndex(try menuIndex(kind)))
+        case .menu(let menu, let sort, let page, let json):
+            let model = try menuPage(menu, sort: sort, page: page)
+            return json ? .json(menuJSON(model)) : .html(renderer.menu(model))
+        case .feed(let menu, let archive): return .atom(try feed(menu, archive: archive).xml)
+        case .mbox(let menu): return SiteResource(contentType: "application/mbox", body: try mbox(menu))
+        case .bag(let menu): return SiteResource(contentType: "application/x-tar", body: try bag(menu))
+        case .document(let id, let json):
+            let page = try documentPage(id)
+            return json ? .json(documentJSON(page)) : .html(renderer.document(page))
+        case .citation(let id, let format):
+            return citation(try documentPage(id), format)
+        case .copy(let id):
+            guard let copy = try storage({ () throws(StorageError) in try store.copy(id: id) }) else {
+                throw .notFound("There is no copy \(id) in this archive.")
+            }
+            // Original bytes in whatever charset they came; sent as text, never rendered as HTML.
+            return SiteResource(contentType: "text/plain", body: copy.bytes)
+        case .sitemap: return .xml(try sitemap())
+        case .search:
+            let message =
+                renderer.style == .staticSite
+                ? "This is a static copy of the archive: search needs the live server (annals serve). "
+                    + "Browse the menus by region, topic, source and period instead." : nil
+            return .html(renderer.search(SearchPage(query: "", message: message, results: [], total: 0, facets: [])))
+        case .searchFeed, .oai: throw .notFound("This address is served by the live server only.")
+        }
+    }
+
+    // MARK: - Home and indexes
+
+    func homePage() throws(SiteError) -> HomePage {
+        try storage { () throws(StorageError) in
+            let statistics = try store.statistics()
+            let latest = try store.summaries(.all, order: .added, offset: 0, limit: 10)
+            let places = try store.counts(of: .place, in: .all).prefix(8).map { count in
+                MenuLink(
+                    name: Regions.name(for: count.value) ?? count.value, path: Self.menuPath(.places, count.value),
+                    count: count.count)
+            }
+            let topics = try store.counts(of: .topic, in: .all).map { count in
+                MenuLink(name: count.value, path: Self.menuPath(.topics, Slug.make(count.value)), count: count.count)
+            }
+            let periods = Self.periodLinks(try store.counts(of: .month, in: .all), parent: nil)
+            return HomePage(statistics: statistics, latest: latest, topPlaces: places, topics: topics, periods: periods)
+        }
+    }
+
+    func menuIndex(_ kind: MenuKind) throws(SiteError) -> MenuIndexPage {
+        try storage { () throws(StorageError) in
+            switch kind {
+            case .regions, .places:
+                let places = try store.counts(of: .place, in: .all)
+                let regions = try store.counts(of: .region, in: .all)
+                var groups: [MenuGroup] = []
+                // Continents, each with its M49 sub-regions and then its countries.
+                for continent in regions where Regions.path(for: continent.value).count == 2 {
+                    var items: [MenuLink] = []
+                    for region in regions where Self.parent(of: region.value) == continent.value {
+                        items.append(
+                            MenuLink(
+                                name: "▸ " + (Regions.name(for: region.value) ?? region.value),
+                                path: Self.menuPath(.regions, region.value), count: region.count))
+                    }
+                    let countries = places.filter {
+                        Regions.path(for: $0.value).contains { $0.code == continent.value }
+                    }
+                    items += countries.sorted {
+                        (Regions.name(for: $0.value) ?? "") < (Regions.name(for: $1.value) ?? "")
+                    }
+                    .map {
+                        MenuLink(
+                            name: Regions.name(for: $0.value) ?? $0.value, path: Self.menuPath(.places, $0.value),
+                            count: $0.count)
+                    }
+                    groups.append(
+                        MenuGroup(
+                            name: Regions.name(for: continent.value) ?? continent.value,
+                            path: Self.menuPath(.regions, continent.value), count: continent.count, items: items))
+                }
+                var map: [String: Int] = [:]
+                for place in places { map[place.value] = place.count }
+                return MenuIndexPage(
+                    kind: .regions, heading: "Regions",
+                    intro: "Choose a country on the map, or a region (UN M49) and then a country below.",
+                    mapCounts: map, groups: groups)
+            case .topics:
+                let counts = try store.counts(of: .topic, in: .all)
+                return MenuIndexPage(
+                    kind: .topics, heading: "Topics", intro: "The top-level IPTC Media Topics documents are about.",
+                    mapCounts: nil,
+                    groups: counts.map {
+                        MenuGroup(
+                            name: $0.value, path: Self.menuPath(.topics, Slug.make($0.value)), count: $0.count,
+                            items: [])
+                    })
+            case .sources:
+                let counts = try store.counts(of: .source, in: .all).sorted {
+                    $0.value.lowercased() < $1.value.lowercased()
+                }
+                return MenuIndexPage(
+                    kind: .sources, heading: "Sources", intro: "Publications and agencies the documents come from.",
+                    mapCounts: nil,
+                    groups: counts.map {
+                        MenuGroup(
+                            name: $0.value, path: Self.menuPath(.sources, Slug.make($0.value)), count: $0.count,
+                            items: [])
+                    })
+            case .periods:
+                let months = try store.counts(of: .month, in: .all)
+                let centuries = Self.periodLinks(months, parent: nil)
+                let groups = centuries.map { century -> MenuGroup in
+                    let key = Self.periodKey(century.path)
+                    return MenuGroup(
+                        name: century.name, path: century.path, count: century.count,
+                        items: Self.periodLinks(months, parent: key))
+                }
+                return MenuIndexPage(
+                    kind: .periods, heading: "Periods",
+                    intro: "Documents by the date they were published or sent: century, decade, year, month.",
+                    mapCounts: nil, groups: groups)
+            case .documents:
+                return MenuIndexPage(kind: .documents, heading: "All documents", intro: nil, mapCounts: nil, groups: [])
+            }
+        }
+    }
+
+    // MARK: - Menus
+
+    /// What a menu lists and how it is named and reached.
+    struct MenuDefinition {
+        var filter: MenuFilter
+        var name: String
+        var breadcrumbs: [Crumb]
+        var childrenHeading: String
+    }
+
+    func definition(_ menu: MenuKey) throws(SiteError) -> MenuDefinition {
+        let home = Crumb("Home", .home)
+        switch menu.kind {
+        case .documents:
+            return MenuDefinition(filter: .all, name: "All documents", breadcrumbs: [home], childrenHeading: "")
+        case .regions, .places:
+            let path = Regions.path(for: menu.key)
+            let isRegion = menu.kind == .regions
+            guard let last = path.last, last.code == menu.key, isRegion == menu.key.allSatisfy(\.isNumber) else {
+                throw .notFound("There is no \(menu.kind.singular) with the code \(menu.key).")
+            }
+            var crumbs = [home, Crumb("Regions", .menuIndex(.regions))]
+            for step in path.dropFirst().dropLast() {
+                crumbs.append(Crumb(step.name, Self.menuPath(.regions, step.code)))
+            }
+            return MenuDefinition(
+                filter: isRegion ? .region(menu.key) : .place(menu.key), name: last.name, breadcrumbs: crumbs,
+                childrenHeading: "Regions and countries")
+        case .topics:
+            let known =
+                TopicClassifier.allTopics
+                + (try storage { () throws(StorageError) in try store.counts(of: .topic, in: .all) }).map(\.value)
+            guard let topic = known.first(where: { Slug.make($0) == menu.key }) else {
+                throw .notFound("There is no topic \(menu.key).")
+            }
+            return MenuDefinition(
+                filter: .topic(topic), name: topic.prefix(1).uppercased() + topic.dropFirst(),
+                breadcrumbs: [home, Crumb("Topics", .menuIndex(.topics))], childrenHeading: "")
+        case .sources:
+            let sources = try storage { () throws(StorageError) in try store.counts(of: .source, in: .all) }
+            guard let source = sources.first(where: { Slug.make($0.value) == menu.key }) else {
+                throw .notFound("There is no source \(menu.key) in this archive.")
+            }
+            return MenuDefinition(
+                filter: .source(source.value), name: source.value,
+                breadcrumbs: [home, Crumb("Sources", .menuIndex(.sources))], childrenHeading: "")
+        case .periods:
+            guard let period = PeriodKey(menu.key) else { throw .badRequest("\(menu.key) is not a period.") }
+            var crumbs = [home, Crumb("Periods", .menuIndex(.periods))]
+            var prefix = period.prefix
+            var above: [Crumb] = []
+            while prefix.count > 2 {
+                prefix = String(prefix.prefix(prefix.count == 7 ? 4 : prefix.count - 1))
+                let key = PeriodKey(prefix: prefix)
+                above.insert(Crumb(key.label, Self.menuPath(.periods, key.key)), at: 0)
+            }
+            crumbs += above
+            let heading =
+                switch period.level {
+                case .century: "Decades"
+                case .decade: "Years"
+                case .year: "Months"
+                case .month: ""
+                }
+            return MenuDefinition(
+                filter: .period(period.prefix), name: period.label, breadcrumbs: crumbs, childrenHeading: heading)
+        }
+    }
+
+    func menuPage(_ menu: MenuKey, sort: MenuSort, page: Int) throws(SiteError) -> MenuPage {
+        let definition = try definition(menu)
+        let size = pageSize
+        return try storage { () throws(StorageError) in
+            let total = try store.count(definition.filter)
+            let pages = max(1, (total + size - 1) / size)
+            guard page <= pages else { throw StorageError(.failed, "page") }
+            let entries = try store.summaries(
+                definition.filter, order: sort == .title ? .title : .date, offset: (page - 1) * size, limit: size)
+            return MenuPage(
+                menu: menu, name: definition.name, breadcrumbs: definition.breadcrumbs + [Crumb(definition.name, nil)],
+                children: try children(menu, definition.filter), childrenHeading: definition.childrenHeading,
+                entries: entries, sort: sort, page: page, total: total, pageSize: size)
+        } onFailure: { error in
+            error.message == "page" ? .notFound("This menu has no page \(page).") : nil
+        }
+    }
+
+    func children(_ menu: MenuKey, _ filter: MenuFilter) throws(StorageError) -> [MenuLink] {
+        switch menu.kind {
+        case .regions:
+            let regions = try store.counts(of: .region, in: filter).filter { Self.parent(of: $0.value) == menu.key }
+                .map {
+                    MenuLink(
+                        name: "▸ " + (Regions.name(for: $0.value) ?? $0.value), path: Self.menuPath(.regions, $0.value),
+                        count: $0.count)
+                }
+            let places = try store.counts(of: .place, in: filter)
+                .filter { Regions.path(for: $0.value).contains { $0.code == menu.key } }
+                .sorted { (Regions.name(for: $0.value) ?? "") < (Regions.name(for: $1.value) ?? "") }
+                .map {
+                    MenuLink(
+                        name: Regions.name(for: $0.value) ?? $0.value, path: Self.menuPath(.places, $0.value),
+                        count: $0.count)
+                }
+            return regions + places
+        case .periods:
+            guard let period = PeriodKey(menu.key), period.level != .month else { return [] }
+            return Self.periodLinks(try store.counts(of: .month, in: filter), parent: period)
+        default:
+            return []
+        }
+    }
+
+    func menuJSON(_ page: MenuPage) -> String {
+        let entries: [[String: Any]] = page.entries.map { s in
+            var entry: [String: Any] = [
+                "id": String(s.id), "title": Citation.title(headline: s.headline, subject: s.subject),
+                "url": configuration.url(.document(s.id, json: false)),
+                "json": configuration.url(.document(s.id, json: true)), "authors": s.authors,
+            ]
+            entry["publication"] = s.publication ?? NSNull()
+            entry["date"] = s.date ?? NSNull()
+            entry["abstract"] = s.abstract ?? NSNull()
+            entry["citation"] = Citation.line(authors: s.authors, publication: s.publication, date: s.date) ?? NSNull()
+            return entry
+        }
+        var object: [String: Any] = [
+            "menu": ["kind": page.menu.kind.rawValue, "key": page.menu.key, "name": page.name],
+            "sort": page.sort.rawValue, "page": page.page, "pages": page.pages, "total": page.total,
+            "entries": entries,
+            "children": page.children.map { ["name": $0.name, "count": $0.count, "url": configuration.url($0.path)] },
+        ]
+        if page.page < page.pages {
+            object["next"] = configuration.url(.menu(page.menu, sort: page.sort, page: page.page + 1, json: true))
+        }
+        if page.page > 1 {
+            object["previous"] = configuration.url(.menu(page.menu, sort: page.sort, page: page.page - 1, json: true))
+        }
+        return Self.serialize(object)
+    }
+
+    /// A menu's Atom feed: the newest documents, or a numbered archive page in order of arrival.
+    public func feed(_ menu: MenuKey, archive: Int?) throws(SiteError) -> AtomFeed {
+        let definition = try definition(menu)
+        return try storage { () throws(StorageError) in
+            let total = try store.count(definition.filter)
+            let pages = AtomFeed.completePages(total: total)
+            let entries: [DocumentSummary]
+            if let archive {
+                guard archive <= pages else { throw StorageError(.failed, "page") }
+                // Archive page n holds the n-th fifty documents in order of arrival, oldest first.
+                let offset = total - archive * AtomFeed.pageSize
+                entries = try store.summaries(
+                    definition.filter, order: .added, offset: offset, limit: AtomFeed.pageSize
+                )
+                .reversed()
+            } else {
+                entries = try store.summaries(definition.filter, order: .added, offset: 0, limit: AtomFeed.pageSize)
+            }
+            return AtomFeed(
+                configuration: configuration, title: "\(definition.name) — Annals", menu: menu, archive: archive,
+                entries: entries, archivePages: pages)
+        } onFailure: { error in
+            error.message == "page" ? .notFound("This feed has no archive page \(archive ?? 0).") : nil
+        }
+    }
+
+    /// Every document of a menu as mboxrd (RFC 4155): the first copy of each, mail keeping its own From_ line.
+    func mbox(_ menu: MenuKey) throws(SiteError) -> [UInt8] {
+        let definition = try definition(menu)
+        return try storage { () throws(StorageError) in
+            var out: [UInt8] = []
+            var offset = 0
+            while true {
+                let page = try store.summaries(definition.filter, order: .date, offset: offset, limit: 200)
+                for summary in page {
+                    guard let copy = try store.copies(ofDocument: summary.id).first else { continue }
+                    let entry = Mbox.messageBytes(fromEntry: copy.bytes, variant: copy.origin.mboxVariant)
+                    let envelope = entry.envelope ?? "annals@localhost \(Self.asctime(copy.received))"
+                    out += Mbox.makeEntry(envelope: envelope, message: entry.message)
+                }
+                if page.count < 200 { break }
+                offset += page.count
+            }
+            return out
+        }
+    }
+
+    /// Every copy of every document of a menu as a BagIt bag in a tar file.
+    func bag(_ menu: MenuKey) throws(SiteError) -> [UInt8] {
+        let definition = try definition(menu)
+        let name = "annals-" + (menu.key.isEmpty ? menu.kind.rawValue : "\(menu.kind.rawValue)-\(menu.key)")
+        return try storage { () throws(StorageError) in
+            var bag = BagIt(
+                name: name,
+                info: [
+                    ("Source-Organization", configuration.repositoryName),
+                    ("External-Description", "\(definition.name): every copy of every document, as received"),
+                    ("External-Identifier", configuration.url(.menu(menu, sort: .title, page: 1, json: false))),
+                    ("Bagging-Date", String(DisplayDate.rfc3339(Date()).prefix(10))),
+                ])
+            var offset = 0
+            while true {
+                let page = try store.summaries(definition.filter, order: .date, offset: offset, limit: 200)
+                for summary in page {
+                    for copy in try store.copies(ofDocument: summary.id) { bag.add(copy) }
+                }
+                if page.count < 200 { break }
+                offset += page.count
+            }
+            return bag.tar(modified: Date())
+        }
+    }
+
+    // MARK: - Documents
+
+    func documentPage(_ id: Int64) throws(SiteError) -> DocumentPage {
+        try storage { () throws(StorageError) in
+            guard let document = try store.document(id: id) else { throw StorageError(.failed, "absent") }
+            let copies = try store.copies(ofDocument: id)
+            let thread =
+                try document.thread.map { thread throws(StorageError) in try store.thread(thread) } ?? [document]
+            // Related: the newest other documents about the same (first) country, outside the thread.
+            var related: [DocumentSummary] = []
+            if let place = document.places.first {
+                let inThread = Set(thread.map(\.id))
+                let candidates = try store.summaries(.place(place), order: .added, offset: 0, limit: 40)
+                    .filter { !inThread.contains($0.id) && $0.id != id }
+                related = Array(candidates.prefix(5))
+            }
+            return DocumentPage(
+                document: document, copies: copies, thread: Array(thread.prefix(200)), related: related)
+        } onFailure: { error in
+            error.message == "absent" ? .notFound("There is no document \(id) in this archive.") : nil
+        }
+    }
+
+    func citation(_ page: DocumentPage, _ format: CitationFormat) -> SiteResource {
+        let citation = Citation(
+            document: page.document, url: configuration.url(.document(page.document.id, json: false)))
+        let text =
+            switch format {
+            case .csl: citation.cslJSON
+            case .bibtex: citation.bibtex
+            case .ris: citation.ris
+            }
+        return SiteResource(contentType: format.contentType, text: text)
+    }
+
+    /// A document's page, JSON and citations, reading the archive once (for the static site).
+    func documentResources(_ id: Int64) throws(SiteError) -> [(SitePath, SiteResource)] {
+        let page = try documentPage(id)
+        return [
+            (.document(id, json: false), .html(renderer.document(page))),
+            (.document(id, json: true), .json(documentJSON(page))),
+        ] + CitationFormat.allCases.map { (.citation(id, $0), citation(page, $0)) }
+    }
+
+    func documentJSON(_ page: DocumentPage) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(ExportedDocument(document: page.document, copies: page.copies)) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    // MARK: - Sitemap
+
+    func sitemap() throws(SiteError) -> String {
+        try storage { () throws(StorageError) in
+            var entries: [(path: SitePath, changed: Date?)] = [(.home, nil)]
+            for kind in [MenuKind.regions, .topics, .sources, .periods] { entries.append((.menuIndex(kind), nil)) }
+            for menu in try allMenus() { entries.append((.menu(menu, sort: .title, page: 1, json: false), nil)) }
+            // The sitemap protocol allows 50,000 addresses per file.
+            var offset = 0
+            while entries.count < 50_000 {
+                let page = try store.summaries(.all, order: .added, offset: offset, limit: 1000)
+                entries += page.prefix(50_000 - entries.count).map { (.document($0.id, json: false), $0.changed) }
+                if page.count < 1000 { break }
+                offset += page.count
+            }
+            return Sitemap.xml(configuration: configuration, entries: entries)
+        }
+    }
+
+    /// Every menu that lists at least one document.
+    public func allMenus() throws(StorageError) -> [MenuKey] {
+        var menus = [MenuKey(.documents)]
+        menus += try store.counts(of: .region, in: .all).filter { Regions.path(for: $0.value).last?.code == $0.value }
+            .map { MenuKey(.regions, $0.value) }
+        menus += try store.counts(of: .place, in: .all).filter { !Regions.path(for: $0.value).isEmpty }
+            .map { MenuKey(.places, $0.value) }
+        menus += try store.counts(of: .topic, in: .all).map { MenuKey(.topics, Slug.make($0.value)) }
+        menus += try store.counts(of: .source, in: .all).map { MenuKey(.sources, Slug.make($0.value)) }
+        var periods: Set<String> = []
+        for month in try store.counts(of: .month, in: .all) where PeriodKey(month.value) != nil {
+            for length in [2, 3, 4, 7] { periods.insert(PeriodKey(prefix: String(month.value.prefix(length))).key) }
+        }
+        menus += periods.sorted().map { MenuKey(.periods, $0) }
+        return menus
+    }
+
+    // MARK: - Helpers
+
+    static func menuPath(_ kind: MenuKind, _ key: String) -> SitePath {
+        .menu(MenuKey(kind, key), sort: .title, page: 1, json: false)
+    }
+
+    static func parent(of region: String) -> String? {
+        let path = Regions.path(for: region)
+        return path.count >= 2 ? path[path.count - 2].code : nil
+    }
+
+    static func periodKey(_ path: SitePath) -> PeriodKey? {
+        if case .menu(let menu, _, _, _) = path { return PeriodKey(menu.key) }
+        return nil
+    }
+
+    /// Periods one level below `parent` (centuries when `nil`), with their counts, from month counts.
+    static func periodLinks(_ months: [FacetCount], parent: PeriodKey?) -> [MenuLink] {
+        var counts: [String: Int] = [:]
+        for month in months where PeriodKey(month.value) != nil {
+            let key: PeriodKey?
+            if let parent {
+                guard month.value.hasPrefix(parent.prefix) else { continue }
+                key = parent.child(holding: month.value)
+            } else {
+                key = PeriodKey(prefix: String(month.value.prefix(2)))
+            }
+            guard let key else { continue }
+            counts[key.prefix, default: 0] += month.count
+        }
+        return counts.keys.sorted().map { prefix in
+            let key = PeriodKey(prefix: prefix)
+            return MenuLink(name: key.label, path: menuPath(.periods, key.key), count: counts[prefix] ?? 0)
+        }
+    }
+
+    static func serialize(_ object: Any) -> String {
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func asctime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE MMM d HH:mm:ss yyyy"
+        return formatter.string(from: date)
+    }
+
+    /// Runs archive reads, turning storage failures into ``SiteError/unavailable(_:)`` unless `onFailure` maps them.
+    func storage<T>(
+        _ body: () throws(StorageError) -> T, onFailure: (StorageError) -> SiteError? = { _ in nil }
+    ) throws(SiteError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw onFailure(error) ?? .unavailable(error.message)
+        }
+    }
+}

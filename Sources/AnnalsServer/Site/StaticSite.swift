@@ -1,0 +1,89 @@
+public import AnnalsRendering
+public import AnnalsStorage
+import Foundation
+
+/// Writes the web archive as files: the same pages as the live server, for any plain web server or offline use.
+///
+/// Folder pages become `index.html` inside their folder and link to each other by relative paths naming those
+/// files, so the site works from `file://` too. Search, search feeds, mbox downloads and OAI-PMH need the live
+/// server and are left out (the search page says so).
+public struct StaticSite<Store: MenuStore>: Sendable {
+    /// What was written.
+    public struct Summary: Sendable, Hashable, Codable {
+        /// Files written.
+        public var files: Int
+        /// Bytes written.
+        public var bytes: Int
+        /// Documents written.
+        public var documents: Int
+    }
+
+    /// The site over the archive, with static links.
+    public let site: ArchiveSite<Store>
+
+    /// Creates a writer.
+    public init(store: Store, configuration: SiteConfiguration) {
+        site = ArchiveSite(store: store, configuration: configuration, style: .staticSite)
+    }
+
+    /// The file a resource is written to, relative to the site folder.
+    public static func file(for path: SitePath) -> String {
+        path.isPage ? path.path + "index.html" : path.path
+    }
+
+    /// Writes every resource under `directory`, creating it when needed.
+    ///
+    /// - Parameter directory: The output folder.
+    /// - Returns: What was written.
+    /// - Throws: ``SiteError`` when the archive cannot be read, or a file system error.
+    public func write(to directory: String) throws -> Summary {
+        var summary = Summary(files: 0, bytes: 0, documents: 0)
+        var madeFolders: Set<String> = []
+        func put(_ path: SitePath, _ given: SiteResource? = nil) throws {
+            let resource = try given ?? site.resource(path)
+            let file = (directory as NSString).appendingPathComponent(Self.file(for: path))
+            let folder = (file as NSString).deletingLastPathComponent
+            if !madeFolders.contains(folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                madeFolders.insert(folder)
+            }
+            try Data(resource.body).write(to: URL(fileURLWithPath: file))
+            summary.files += 1
+            summary.bytes += resource.body.count
+        }
+        for path: SitePath in [.home, .stylesheet, .sitemap, .search] { try put(path) }
+        for kind in [MenuKind.regions, .topics, .sources, .periods] { try put(.menuIndex(kind)) }
+        let store = site.store
+        for menu in try site.storage({ () throws(StorageError) in try site.allMenus() }) {
+            let page = try site.menuPage(menu, sort: .title, page: 1)
+            for sort in MenuSort.allCases {
+                for number in 1...page.pages {
+                    try put(.menu(menu, sort: sort, page: number, json: false))
+                    try put(.menu(menu, sort: sort, page: number, json: true))
+                }
+            }
+            try put(.feed(menu, archive: nil))
+            for number in stride(from: 1, through: AtomFeed.completePages(total: page.total), by: 1) {
+                try put(.feed(menu, archive: number))
+            }
+        }
+        var last: Int64 = 0
+        while true {
+            let documents = try site.storage { () throws(StorageError) in try store.documents(after: last, limit: 500) }
+            guard let tail = documents.last else { break }
+            for document in documents {
+                for (path, resource) in try site.documentResources(document.id) { try put(path, resource) }
+                summary.documents += 1
+            }
+            last = tail.id
+        }
+        last = 0
+        while true {
+            let copies = try site.storage { () throws(StorageError) in try store.copies(after: last, limit: 500) }
+            guard let tail = copies.last else { break }
+            for copy in copies { try put(.copy(copy.id)) }
+            last = tail.id
+        }
+        return summary
+    }
+}

@@ -1,0 +1,73 @@
+import AnnalsCore
+import AnnalsRendering
+import AnnalsStorage
+import Mustache
+import Testing
+
+@Suite("Rendering")
+struct RenderingTests {
+    @Test("Every template parses")
+    func templatesParse() throws {
+        for (name, text) in Templates.sources {
+            #expect(throws: Never.self, "\(name)") { _ = try MustacheTemplate(string: text) }
+        }
+    }
+
+    @Test("Dates are absolute")
+    func dates() {
+        #expect(DisplayDate.format("1997-05-01") == "1 May 1997")
+        #expect(DisplayDate.format("1997-04-24T11:30:05-05:00") == "24 April 1997")
+        #expect(DisplayDate.format("1997-05") == "May 1997")
+        #expect(DisplayDate.format("not a date") == "not a date")
+    }
+
+    @Test(
+        "Paths round-trip through the route table",
+        arguments: [
+            SitePath.home, .stylesheet, .sitemap, .oai, .search, .searchFeed, .menuIndex(.regions),
+            .menu(MenuKey(.places, "PE"), sort: .date, page: 3, json: true),
+            .menu(MenuKey(.documents), sort: .title, page: 2, json: false),
+            .menu(MenuKey(.periods, "199x"), sort: .title, page: 1, json: false),
+            .feed(MenuKey(.topics, "politics"), archive: nil), .feed(MenuKey(.regions, "005"), archive: 2),
+            .mbox(MenuKey(.sources, "workers-world")), .bag(MenuKey(.documents)), .document(12, json: false),
+            .document(12, json: true),
+            .citation(12, .bibtex), .copy(7),
+        ])
+    func routeTable(path: SitePath) throws {
+        #expect(try SitePath.parse("/" + path.path) == path)
+    }
+
+    @Test("Periods name centuries, decades, years and months")
+    func periods() {
+        #expect(PeriodKey("19xx")?.label == "20th century")
+        #expect(PeriodKey("199x")?.label == "1990s")
+        #expect(PeriodKey("1997")?.label == "1997")
+        #expect(PeriodKey("1997-05")?.label == "May 1997")
+        #expect(PeriodKey("1997-13") == nil)
+        #expect(PeriodKey("20xx")?.label == "21st century")
+    }
+
+    @Test("Slugs and escaping")
+    func slugsAndEscaping() {
+        #expect(Slug.make("conflict, war and peace") == "conflict-war-and-peace")
+        #expect(Slug.make("Boletín de Perú") == "boletin-de-peru")
+        #expect(Escaping.html("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;")
+        #expect(Escaping.xml("a\u{0C}b\u{00}c<") == "abc&lt;")
+        #expect(!Escaping.scriptJSON("{\"a\":\"</script>\"}").contains("</script>"))
+    }
+
+    @Test("BibTeX and RIS escape what their formats need")
+    func citationEscaping() {
+        var document = DocumentRecord(format: .internetMessage, body: "")
+        document.id = 5
+        document.headline = "100% {sure} & $1 #2 under_score\nsecond line"
+        document.authors = ["Ana Torres"]
+        document.published = "1997-06-03"
+        let citation = Citation(document: document, url: "http://annals.test/documents/5/")
+        #expect(citation.bibtex.contains("title = {{100\\% \\{sure\\} \\& \\$1 \\#2 under\\_score second line}}"))
+        #expect(citation.ris.contains("TI  - 100% {sure} & $1 #2 under_score second line\r\n"))
+        #expect(
+            Citation.line(authors: ["Monica Ruiz"], publication: "Workers World", date: "1997-05-01")
+                == "By Monica Ruiz, Workers World, 1 May 1997")
+    }
+}

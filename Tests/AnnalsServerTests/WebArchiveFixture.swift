@@ -1,0 +1,75 @@
+import AnnalsIntake
+import AnnalsRendering
+import AnnalsSQLite
+import AnnalsServer
+import AnnalsStorage
+import AnnalsTestSupport
+import Foundation
+import Hummingbird
+
+/// A real SQLite archive built from `sample/` plus hostile messages, shared by the server tests.
+enum WebArchive {
+    static let baseURL = "http://annals.test/"
+    static let configuration = SiteConfiguration(baseURL: baseURL)
+
+    /// Messages written to attack the pages: script in headers and body, `javascript:` links, control characters.
+    static let hostileMbox = """
+        From evil@example.org Mon Jun  2 10:00:00 1997
+        From: "</script><script>alert('from')</script>" <evil@example.org>
+        Subject: <script>alert('subject')</script> Strike in Lima
+        Date: Mon, 2 Jun 1997 10:00:00 +0000
+        Message-ID: <evil-1@example.org>
+        Organization: <b>Bold</b> & Co
+
+        <script>alert('body')</script>
+        Workers in Lima, Peru, went on strike on Monday. Read javascript:alert('url') or
+        <a href="javascript:alert(1)">this link</a> about the strike in Peru.
+
+        From other@example.org Tue Jun  3 10:00:00 1997
+        From: Ana Torres <ana@example.org>
+        Subject: The harvest in Bolivia
+        Date: Tue, 3 Jun 1997 10:00:00 +0000
+        Message-ID: <other-1@example.org>
+
+        Farmers in Bolivia brought in a large harvest of potatoes this year, officials in La Paz said.\u{0C}
+
+        """
+
+    struct Built: Sendable {
+        let folder: TemporaryDirectory
+        let store: SQLiteDocumentStore
+    }
+
+    /// The archive, built once per test run.
+    static let built: Built = {
+        let folder = try! TemporaryDirectory(prefix: "annals-web")
+        try! folder.write("in/hostile.mbox", hostileMbox)
+        for name in ["workers-world-1997-05-01-peru.txt", "annals-sample.mbox"] {
+            let data = try! Data(contentsOf: Corpus.repositoryRoot.appendingPathComponent("sample/\(name)"))
+            try! folder.write("in/\(name)", data)
+        }
+        let store = try! SQLiteDocumentStore(directory: folder.appending("archive").path)
+        _ = try! Intake(store: store).run(paths: [folder.appending("in").path])
+        return Built(folder: folder, store: store)
+    }()
+
+    static var store: SQLiteDocumentStore { built.store }
+
+    /// The id of the first document whose subject contains `text`.
+    static func id(subject text: String) throws -> Int64 {
+        let documents = try store.documents(after: 0, limit: 100)
+        guard let found = documents.first(where: { ($0.subject ?? "").contains(text) }) else {
+            throw FixtureError("no document with subject containing \(text)")
+        }
+        return found.id
+    }
+
+    static func application(oaiPageSize: Int = 100) -> some ApplicationProtocol {
+        Application(router: buildRouter(store: store, configuration: configuration, oaiPageSize: oaiPageSize))
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}

