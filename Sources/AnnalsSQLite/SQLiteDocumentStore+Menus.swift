@@ -51,6 +51,20 @@ extension SQLiteDocumentStore: MenuStore {
         }
     }
 
+    /// The menu entries of these documents, in the order given.
+    public func summaries(ids: [Int64]) throws(StorageError) -> [DocumentSummary] {
+        guard !ids.isEmpty else { return [] }
+        let sql = """
+            SELECT document.id, headline, subject, authors, publication, \(Self.dateSQL) AS date, fromName, abstract,
+                \(Self.changedSQL) AS changed
+            FROM document WHERE document.id IN (\(databaseQuestionMarks(count: ids.count)))
+            """
+        let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)) }
+        var byID: [Int64: DocumentSummary] = [:]
+        for row in rows { byID[row["id"]] = Self.summary(row) }
+        return ids.compactMap { byID[$0] }
+    }
+
     /// The number of documents a menu lists.
     public func count(_ filter: MenuFilter) throws(StorageError) -> Int {
         let (condition, arguments) = Self.condition(filter)

@@ -166,17 +166,3 @@ public struct SearchFacets: Sendable, Hashable {
         self.years = years
     }
 }
-
-/// One facet value and how many matching documents have it.
-public struct FacetCount: Sendable, Hashable, Codable {
-    /// The value (a code or a name).
-    public var value: String
-    /// The number of matching documents.
-    public var count: Int
-
-    /// Creates a count.
-    public init(value: String, count: Int) {
-        self.value = value
-        self.count = count
-    }
-}

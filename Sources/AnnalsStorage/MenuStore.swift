@@ -42,9 +42,9 @@ public enum MenuFacet: String, Sendable, Hashable, CaseIterable {
     case month
 }
 
-/// One value of a facet and how many documents have it.
+/// One value of a facet and how many documents have it: a menu's count, or a search facet's over its matches.
 public struct FacetCount: Sendable, Hashable, Codable {
-    /// The value (a code, a name or a `YYYY-MM` month).
+    /// The value (a code, a name, a year or a `YYYY-MM` month).
     public var value: String
     /// The number of documents.
     public var count: Int
@@ -126,6 +126,9 @@ public protocol MenuStore: DocumentStore {
 
     /// The number of documents a menu lists.
     func count(_ filter: MenuFilter) throws(StorageError) -> Int
+
+    /// The menu entries of these documents, in the order given (unknown ids are left out): for search results.
+    func summaries(ids: [Int64]) throws(StorageError) -> [DocumentSummary]
 
     /// Each value of a facet over the documents a menu lists, with its number of documents, most first.
     func counts(of facet: MenuFacet, in filter: MenuFilter) throws(StorageError) -> [FacetCount]

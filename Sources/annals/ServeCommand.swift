@@ -43,7 +43,8 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try archive.openStore()
         let site = SiteConfiguration(baseURL: baseURL ?? "http://\(host):\(port)/")
         let app = buildApplication(
-            store: store, settings: ServerSettings(host: host, port: port, site: site, oaiPageSize: oaiPageSize))
+            store: store, settings: ServerSettings(host: host, port: port, site: site, oaiPageSize: oaiPageSize),
+            search: ArchiveSearchProvider(store: store))
         StandardError.write("annals: serving \(archive.directory) at http://\(host):\(port)/ (Ctrl-C to stop)\n")
         try await app.runService()
     }

@@ -286,16 +286,25 @@ struct RouterTests {
         }
     }
 
-    @Test("The search page is a seam: the form now, results once the search engine is connected")
-    func searchSeam() async throws {
+    @Test("The search page answers with results, escaped snippets and facets that refine the query")
+    func searchPage() async throws {
         try await get("/search/?q=peru") { response in
-            #expect(response.status == .serviceUnavailable)
+            #expect(response.status == .ok)
             let html = String(buffer: response.body)
             #expect(html.contains("value=\"peru\""))
-            #expect(html.contains("Search is not connected"))
+            #expect(html.contains("Peru Massacre"))
+            #expect(html.contains("place%3APE") || html.contains("place:PE"))
         }
         try await get("/search/?q=%3Cscript%3E") { response in
             #expect(!String(buffer: response.body).contains("<script>"))
+        }
+        try await get("/search/?q=%22unbalanced") { response in
+            #expect(response.status == .badRequest)
+            #expect(String(buffer: response.body).contains("at character"))
+        }
+        try await get("/search/feed.atom?q=peru") { response in
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body).contains("<entry>"))
         }
     }
 }

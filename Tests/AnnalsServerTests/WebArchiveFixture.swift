@@ -65,7 +65,10 @@ enum WebArchive {
     }
 
     static func application(oaiPageSize: Int = 100) -> some ApplicationProtocol {
-        Application(router: buildRouter(store: store, configuration: configuration, oaiPageSize: oaiPageSize))
+        Application(
+            router: buildRouter(
+                store: store, configuration: configuration, search: ArchiveSearchProvider(store: store),
+                oaiPageSize: oaiPageSize))
     }
 
     struct FixtureError: Error, CustomStringConvertible {

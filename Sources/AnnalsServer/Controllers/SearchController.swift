@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// The results of a search: one page of documents, the total, and facets with counts.
-public struct SearchResults: Sendable {
+public struct SearchPageResults: Sendable {
     /// The documents of this page, best first.
     public var results: [DocumentSummary]
     /// The number of matching documents.
@@ -44,7 +44,7 @@ public protocol SearchProvider: Sendable {
     ///   - limit: At most this many results.
     /// - Returns: The results.
     /// - Throws: ``SearchFailure``.
-    func search(_ query: String, offset: Int, limit: Int) throws(SearchFailure) -> SearchResults
+    func search(_ query: String, offset: Int, limit: Int) throws(SearchFailure) -> SearchPageResults
 }
 
 /// The search provider used until the search engine is connected: every query is unavailable.
@@ -53,7 +53,7 @@ public struct SearchNotAvailable: SearchProvider {
     public init() {}
 
     /// Fails with ``SearchFailure/unavailable(_:)``.
-    public func search(_ query: String, offset: Int, limit: Int) throws(SearchFailure) -> SearchResults {
+    public func search(_ query: String, offset: Int, limit: Int) throws(SearchFailure) -> SearchPageResults {
         throw .unavailable("Search is not connected in this build yet; browse the menus by region, topic and period.")
     }
 }
