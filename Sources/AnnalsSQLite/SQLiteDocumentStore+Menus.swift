@@ -140,6 +140,16 @@ extension SQLiteDocumentStore: MenuStore {
         }
     }
 
+    /// The documents of a thread as menu entries, oldest first.
+    public func threadSummaries(_ thread: String, limit: Int) throws(StorageError) -> [DocumentSummary] {
+        let sql = """
+            SELECT document.id, headline, subject, authors, publication, \(Self.dateSQL) AS date, fromName, abstract,
+                \(Self.changedSQL) AS changed
+            FROM document WHERE thread = ? ORDER BY id LIMIT ?
+            """
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: [thread, limit]).map(Self.summary) }
+    }
+
     // MARK: - SQL
 
     private static func condition(_ filter: MenuFilter) -> (sql: String, arguments: StatementArguments) {

@@ -13,9 +13,15 @@ public struct ServerSettings: Sendable {
     public var site: SiteConfiguration
     /// Records or headers per OAI-PMH list response.
     public var oaiPageSize: Int
+    /// How many seconds a page made once is served from memory (0: every request reads the archive).
+    public var cacheSeconds: Double
 
     /// Creates settings; the site's address defaults to `http://HOST:PORT/`.
-    public init(host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration? = nil, oaiPageSize: Int = 100) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration? = nil, oaiPageSize: Int = 100,
+        cacheSeconds: Double = 0
+    ) {
+        self.cacheSeconds = cacheSeconds
         self.host = host
         self.port = port
         self.site = site ?? SiteConfiguration(baseURL: "http://\(host):\(port)/")
@@ -36,7 +42,8 @@ public func buildApplication<Store: MenuStore>(
     var logger = Logger(label: "annals")
     logger.logLevel = .info
     let router = buildRouter(
-        store: store, configuration: settings.site, search: search, oaiPageSize: settings.oaiPageSize)
+        store: store, configuration: settings.site, search: search, oaiPageSize: settings.oaiPageSize,
+        cacheSeconds: settings.cacheSeconds)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Annals"),
@@ -50,21 +57,23 @@ public func buildApplication<Store: MenuStore>(
 ///   - configuration: The site's settings.
 ///   - search: The search engine behind the search page.
 ///   - oaiPageSize: Records or headers per OAI-PMH list response before a resumption token.
+///   - cacheSeconds: How long a page made once is served from memory; 0 turns the cache off.
 /// - Returns: The router.
 public func buildRouter<Store: MenuStore>(
     store: Store, configuration: SiteConfiguration, search: any SearchProvider = SearchNotAvailable(),
-    oaiPageSize: Int = 100
+    oaiPageSize: Int = 100, cacheSeconds: Double = 0
 ) -> Router<BasicRequestContext> {
     let site = ArchiveSite(store: store, configuration: configuration, style: .server)
+    let cache = cacheSeconds > 0 ? ResourceCache(lifetime: cacheSeconds) : nil
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware {
         HeadMiddleware()
         ErrorPageMiddleware(renderer: site.renderer)
         FolderRedirectMiddleware()
     }
-    PageController(site: site).addRoutes(to: router)
-    MenuController(site: site).addRoutes(to: router)
-    DocumentController(site: site).addRoutes(to: router)
+    PageController(site: site, cache: cache).addRoutes(to: router)
+    MenuController(site: site, cache: cache).addRoutes(to: router)
+    DocumentController(site: site, cache: cache).addRoutes(to: router)
     SearchController(site: site, search: search).addRoutes(to: router)
     OAIController(store: store, configuration: configuration, pageSize: oaiPageSize).addRoutes(to: router)
     return router

@@ -157,4 +157,7 @@ public protocol MenuStore: DocumentStore {
 
     /// The copy with this id, or `nil`.
     func copy(id: Int64) throws(StorageError) -> CopyRecord?
+
+    /// The documents of a thread as menu entries, oldest first, at most `limit` of them.
+    func threadSummaries(_ thread: String, limit: Int) throws(StorageError) -> [DocumentSummary]
 }

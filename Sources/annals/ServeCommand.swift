@@ -31,7 +31,15 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp("Records per OAI-PMH list response before a resumption token.", valueName: "n"))
     var oaiPageSize = 100
 
+    @Option(
+        name: .customLong("cache-seconds"),
+        help: ArgumentHelp(
+            "How long a page made once is served from memory; an intake shows up at most this late (0: off).",
+            valueName: "s"))
+    var cacheSeconds = 10.0
+
     func validate() throws {
+        guard cacheSeconds >= 0 else { throw ValidationError("--cache-seconds must not be negative") }
         guard (1...10_000).contains(oaiPageSize) else { throw ValidationError("--oai-page-size must be 1 to 10000") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
@@ -43,7 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try archive.openStore()
         let site = SiteConfiguration(baseURL: baseURL ?? "http://\(host):\(port)/")
         let app = buildApplication(
-            store: store, settings: ServerSettings(host: host, port: port, site: site, oaiPageSize: oaiPageSize),
+            store: store,
+            settings: ServerSettings(
+                host: host, port: port, site: site, oaiPageSize: oaiPageSize, cacheSeconds: cacheSeconds),
             search: ArchiveSearchProvider(store: store))
         StandardError.write("annals: serving \(archive.directory) at http://\(host):\(port)/ (Ctrl-C to stop)\n")
         try await app.runService()

@@ -139,7 +139,7 @@ struct RouterTests {
             #expect(html.contains("17 December 1996 to 22 April 1997"))
             #expect(html.contains("<meta name=\"citation_author\" content=\"Monica Ruiz\">"))
             #expect(html.contains("<meta name=\"citation_publication_date\" content=\"1997/05/01\">"))
-            #expect(html.contains("\"@type\" : \"NewsArticle\""))
+            #expect(html.contains("\"@type\":\"NewsArticle\""))
             #expect(html.contains("href=\"../../places/PE/\""))
             #expect(html.contains("cite.bib"))
             #expect(html.contains("<h2 id=\"related\">Related documents</h2>"))

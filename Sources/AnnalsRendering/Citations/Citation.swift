@@ -190,7 +190,7 @@ public struct Citation: Sendable, Hashable {
         if !placeNames.isEmpty { article["contentLocation"] = placeNames.map { ["@type": "Place", "name": $0] } }
         if !document.topics.isEmpty { article["about"] = document.topics.map { ["@type": "Thing", "name": $0] } }
         if !document.people.isEmpty { article["mentions"] = document.people.map { ["@type": "Person", "name": $0] } }
-        return Escaping.scriptJSON(JSONText.serialize(article))
+        return Escaping.scriptJSON(JSONText.serialize(article, pretty: false))
     }
 }
 
@@ -208,11 +208,10 @@ enum ListFormat {
 
 /// JSON text from Foundation property lists, with sorted keys so output is stable.
 enum JSONText {
-    static func serialize(_ value: Any) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        else { return "null" }
+    static func serialize(_ value: Any, pretty: Bool = true) -> String {
+        let options: JSONSerialization.WritingOptions =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "null" }
         return String(decoding: data, as: UTF8.self)
     }
 }

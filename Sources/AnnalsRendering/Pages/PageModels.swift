@@ -179,13 +179,13 @@ public struct DocumentPage: Sendable {
     /// Its copies, oldest first.
     public var copies: [CopyRecord]
     /// The documents of its thread, oldest first (itself included).
-    public var thread: [DocumentRecord]
+    public var thread: [DocumentSummary]
     /// Other documents about the same country and topic, newest first.
     public var related: [DocumentSummary]
 
     /// Creates the page.
     public init(
-        document: DocumentRecord, copies: [CopyRecord], thread: [DocumentRecord], related: [DocumentSummary] = []
+        document: DocumentRecord, copies: [CopyRecord], thread: [DocumentSummary], related: [DocumentSummary] = []
     ) {
         self.document = document
         self.copies = copies

@@ -188,11 +188,11 @@ public struct SiteRenderer: Sendable {
         }
         view["thread"] = page.thread.map { other -> View in
             [
-                "title": Citation.title(of: other), "current": other.id == d.id,
+                "title": Citation.title(headline: other.headline, subject: other.subject), "current": other.id == d.id,
                 "href": links.href(.document(other.id, json: false)),
                 "citation": Citation.line(
-                    authors: other.authors.isEmpty ? [other.from?.name].compactMap { $0 } : other.authors,
-                    publication: other.publication, date: other.published ?? other.sent) ?? "",
+                    authors: other.authors.isEmpty ? [other.senderName].compactMap { $0 } : other.authors,
+                    publication: other.publication, date: other.date) ?? "",
             ]
         }
         view["hasThread"] = page.thread.count > 1

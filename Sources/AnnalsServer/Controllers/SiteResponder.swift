@@ -5,6 +5,7 @@ import Hummingbird
 /// Answers a request with the site resource its path names, for the controllers that serve site resources.
 struct SiteResponder<Store: MenuStore>: Sendable {
     let site: ArchiveSite<Store>
+    let cache: ResourceCache?
 
     /// The resource for the request's path, or a 404/400 thrown for the error pages.
     func respond(_ request: Request) throws -> Response {
@@ -15,7 +16,8 @@ struct SiteResponder<Store: MenuStore>: Sendable {
             throw SiteError.badRequest(error.reason)
         }
         guard let path else { throw SiteError.notFound("There is nothing at this address.") }
-        return Responses.make(try site.resource(path))
+        guard let cache else { return Responses.make(try site.resource(path)) }
+        return Responses.make(try cache.resource(path.path) { try site.resource(path) })
     }
 }
 
@@ -39,9 +41,10 @@ enum Responses {
 /// The home page, the menu indexes, the stylesheet and the sitemap.
 struct PageController<Store: MenuStore>: Sendable {
     let site: ArchiveSite<Store>
+    let cache: ResourceCache?
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        let responder = SiteResponder(site: site)
+        let responder = SiteResponder(site: site, cache: cache)
         for path in ["/", "/style.css", "/sitemap.xml"] {
             router.read(RouterPath(path)) { request, _ in try responder.respond(request) }
         }
@@ -51,9 +54,10 @@ struct PageController<Store: MenuStore>: Sendable {
 /// Documents menus by region, country, topic, source and period, with their feeds, JSON and mbox.
 struct MenuController<Store: MenuStore>: Sendable {
     let site: ArchiveSite<Store>
+    let cache: ResourceCache?
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        let responder = SiteResponder(site: site)
+        let responder = SiteResponder(site: site, cache: cache)
         for kind in MenuKind.allCases where kind != .documents {
             router.read(RouterPath("/\(kind.rawValue)")) { request, _ in try responder.respond(request) }
             router.read(RouterPath("/\(kind.rawValue)/**")) { request, _ in try responder.respond(request) }
@@ -64,9 +68,10 @@ struct MenuController<Store: MenuStore>: Sendable {
 /// Document pages, their JSON and citations, the menu of all documents, and the original bytes of copies.
 struct DocumentController<Store: MenuStore>: Sendable {
     let site: ArchiveSite<Store>
+    let cache: ResourceCache?
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        let responder = SiteResponder(site: site)
+        let responder = SiteResponder(site: site, cache: cache)
         router.read("/documents") { request, _ in try responder.respond(request) }
         router.read("/documents/**") { request, _ in try responder.respond(request) }
         router.read("/copies/**") { request, _ in

@@ -379,7 +379,8 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             guard let document = try store.document(id: id) else { throw StorageError(.failed, "absent") }
             let copies = try store.copies(ofDocument: id)
             let thread =
-                try document.thread.map { thread throws(StorageError) in try store.thread(thread) } ?? [document]
+                try document.thread.map { thread throws(StorageError) in try store.threadSummaries(thread, limit: 200) }
+                ?? []
             // Related: the newest other documents about the same (first) country, outside the thread.
             var related: [DocumentSummary] = []
             if let place = document.places.first {
@@ -388,8 +389,7 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
                     .filter { !inThread.contains($0.id) && $0.id != id }
                 related = Array(candidates.prefix(5))
             }
-            return DocumentPage(
-                document: document, copies: copies, thread: Array(thread.prefix(200)), related: related)
+            return DocumentPage(document: document, copies: copies, thread: thread, related: related)
         } onFailure: { error in
             error.message == "absent" ? .notFound("There is no document \(id) in this archive.") : nil
         }
