@@ -52,7 +52,9 @@ public enum TopicClassifier {
         count(bodyTokens, times: 1, into: &counts, lexicon: lexicon)
 
         var scores = [Double](repeating: 0, count: lexicon.topicCount)
-        for (term, occurrences) in counts {
+        // In a fixed order: a dictionary's order changes from run to run, and floating-point sums with it,
+        // which could swap two topics of equal weight between two intakes of the same text.
+        for (term, occurrences) in counts.sorted(by: { $0.key < $1.key }) {
             let strength = 1 + log(Double(occurrences))
             for match in lexicon.weights(for: term) {
                 scores[match.topic] += match.weight * strength
