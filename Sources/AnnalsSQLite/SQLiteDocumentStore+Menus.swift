@@ -150,6 +150,14 @@ extension SQLiteDocumentStore: MenuStore {
         return try read { db in try Row.fetchAll(db, sql: sql, arguments: [thread, limit]).map(Self.summary) }
     }
 
+    /// The archive's generation, raised by triggers in every transaction that changes it (see migration
+    /// `v7-archive-generation`).
+    public func generation() throws(StorageError) -> Int64 {
+        try read { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT generation FROM archiveGeneration WHERE id = 1")) ?? 0
+        }
+    }
+
     // MARK: - SQL
 
     private static func condition(_ filter: MenuFilter) -> (sql: String, arguments: StatementArguments) {

@@ -13,15 +13,19 @@ public struct ServerSettings: Sendable {
     public var site: SiteConfiguration
     /// Records or headers per OAI-PMH list response.
     public var oaiPageSize: Int
-    /// How many seconds a page made once is served from memory (0: every request reads the archive).
+    /// How many seconds pages are served from memory before the archive is asked whether it changed; a change
+    /// shows at most this late (0: no cache, every request reads the archive).
     public var cacheSeconds: Double
+    /// The most megabytes of pages kept in memory.
+    public var cacheMegabytes: Int
 
     /// Creates settings; the site's address defaults to `http://HOST:PORT/`.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration? = nil, oaiPageSize: Int = 100,
-        cacheSeconds: Double = 0
+        cacheSeconds: Double = 0, cacheMegabytes: Int = 256
     ) {
         self.cacheSeconds = cacheSeconds
+        self.cacheMegabytes = cacheMegabytes
         self.host = host
         self.port = port
         self.site = site ?? SiteConfiguration(baseURL: "http://\(host):\(port)/")
@@ -43,7 +47,7 @@ public func buildApplication<Store: MenuStore>(
     logger.logLevel = .info
     let router = buildRouter(
         store: store, configuration: settings.site, search: search, oaiPageSize: settings.oaiPageSize,
-        cacheSeconds: settings.cacheSeconds)
+        cacheSeconds: settings.cacheSeconds, cacheMegabytes: settings.cacheMegabytes)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Annals"),
@@ -57,14 +61,20 @@ public func buildApplication<Store: MenuStore>(
 ///   - configuration: The site's settings.
 ///   - search: The search engine behind the search page.
 ///   - oaiPageSize: Records or headers per OAI-PMH list response before a resumption token.
-///   - cacheSeconds: How long a page made once is served from memory; 0 turns the cache off.
+///   - cacheSeconds: How long pages are served from memory before the archive is asked whether it changed;
+///     0 turns the cache off.
+///   - cacheMegabytes: The most megabytes of pages kept in memory.
 /// - Returns: The router.
 public func buildRouter<Store: MenuStore>(
     store: Store, configuration: SiteConfiguration, search: any SearchProvider = SearchNotAvailable(),
-    oaiPageSize: Int = 100, cacheSeconds: Double = 0
+    oaiPageSize: Int = 100, cacheSeconds: Double = 0, cacheMegabytes: Int = 256
 ) -> Router<BasicRequestContext> {
     let site = ArchiveSite(store: store, configuration: configuration, style: .server)
-    let cache = cacheSeconds > 0 ? ResourceCache(lifetime: cacheSeconds) : nil
+    let cache =
+        cacheSeconds > 0 && cacheMegabytes > 0
+        ? ResourceCache(
+            revalidationInterval: .milliseconds(Int64(cacheSeconds * 1000)), byteLimit: cacheMegabytes << 20,
+            generation: { try store.generation() }) : nil
     let router = Router(context: BasicRequestContext.self)
     router.addMiddleware {
         HeadMiddleware()
@@ -74,7 +84,7 @@ public func buildRouter<Store: MenuStore>(
     PageController(site: site, cache: cache).addRoutes(to: router)
     MenuController(site: site, cache: cache).addRoutes(to: router)
     DocumentController(site: site, cache: cache).addRoutes(to: router)
-    SearchController(site: site, search: search).addRoutes(to: router)
+    SearchController(site: site, search: search, cache: cache).addRoutes(to: router)
     OAIController(store: store, configuration: configuration, pageSize: oaiPageSize).addRoutes(to: router)
     return router
 }

@@ -160,4 +160,10 @@ public protocol MenuStore: DocumentStore {
 
     /// The documents of a thread as menu entries, oldest first, at most `limit` of them.
     func threadSummaries(_ thread: String, limit: Int) throws(StorageError) -> [DocumentSummary]
+
+    /// A number that changes whenever a document, copy or quarantine entry is added, changed or removed.
+    ///
+    /// Pages made from the archive remain what it would give again for as long as this number holds, so a
+    /// server may keep them until it moves. Changes committed by other processes count too.
+    func generation() throws(StorageError) -> Int64
 }

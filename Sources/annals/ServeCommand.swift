@@ -34,12 +34,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("cache-seconds"),
         help: ArgumentHelp(
-            "How long a page made once is served from memory; an intake shows up at most this late (0: off).",
+            "How long pages are served from memory before the archive is asked whether it changed; an intake "
+                + "shows up at most this late (0: no cache).",
             valueName: "s"))
-    var cacheSeconds = 10.0
+    var cacheSeconds = 1.0
+
+    @Option(
+        name: .customLong("cache-megabytes"),
+        help: ArgumentHelp("The most megabytes of pages kept in memory.", valueName: "mb"))
+    var cacheMegabytes = 256
 
     func validate() throws {
         guard cacheSeconds >= 0 else { throw ValidationError("--cache-seconds must not be negative") }
+        guard (0...65_536).contains(cacheMegabytes) else {
+            throw ValidationError("--cache-megabytes must be 0 to 65536")
+        }
         guard (1...10_000).contains(oaiPageSize) else { throw ValidationError("--oai-page-size must be 1 to 10000") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
@@ -53,7 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             store: store,
             settings: ServerSettings(
-                host: host, port: port, site: site, oaiPageSize: oaiPageSize, cacheSeconds: cacheSeconds),
+                host: host, port: port, site: site, oaiPageSize: oaiPageSize, cacheSeconds: cacheSeconds,
+                cacheMegabytes: cacheMegabytes),
             search: ArchiveSearchProvider(store: store))
         StandardError.write("annals: serving \(archive.directory) at http://\(host):\(port)/ (Ctrl-C to stop)\n")
         try await app.runService()

@@ -28,6 +28,7 @@ struct MenuStoreTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let store = try SQLiteDocumentStore(directory: folder.path)
+        let empty = try store.generation()
         _ = try store.store([
             item(1, headline: "The strike", places: ["PE"], topics: ["labour"], published: "1997-05-01"),
             item(2, headline: "A harvest", places: ["PE", "BO"], topics: ["agriculture"], published: "1996-03-02"),
@@ -53,9 +54,14 @@ struct MenuStoreTests {
             try store.changes(.all, from: Date(timeIntervalSince1970: 880_000_002), until: nil, offset: 0, limit: 10)
                 .map(\.id) == [2, 3])
 
+        let stored = try store.generation()
+        #expect(stored != empty, "storing moves the generation")
+        #expect(try store.generation() == stored, "reading does not")
+
         var changed = try #require(try store.document(id: 3))
         changed.places = ["CU"]
         try store.updateUnderstanding([changed])
+        #expect(try store.generation() != stored, "re-understanding moves the generation")
         #expect(try store.count(.place("CU")) == 1)
         #expect(try store.count(.place("PE")) == 2)
     }

@@ -165,6 +165,28 @@ enum SQLiteMigrations {
                         WHERE COALESCE(published, sent) IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v7-archive-generation") { db in
+            // A counter raised by every change to documents, copies or quarantine, in the changing transaction:
+            // what a server's page cache compares to know its pages are still those the archive would give.
+            try db.execute(
+                sql: """
+                    CREATE TABLE archiveGeneration (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        generation INTEGER NOT NULL);
+                    INSERT INTO archiveGeneration (id, generation) VALUES (1, 0);
+                    """)
+            for table in ["document", "copy", "quarantine"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER archiveGeneration_\(table)_\(event.lowercased())
+                            AFTER \(event) ON \(table) BEGIN
+                            UPDATE archiveGeneration SET generation = generation + 1 WHERE id = 1;
+                            END;
+                            """)
+                }
+            }
+        }
         return migrator
     }
 }

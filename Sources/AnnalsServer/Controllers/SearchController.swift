@@ -59,9 +59,13 @@ public struct SearchNotAvailable: SearchProvider {
 }
 
 /// The search page (`/search/?q=`) and the Atom feed of a search (`/search/feed.atom?q=`).
+///
+/// Both are kept in the page cache by their query, like any page: a search gives the same answer until the
+/// archive changes.
 struct SearchController<Store: MenuStore>: Sendable {
     let site: ArchiveSite<Store>
     let search: any SearchProvider
+    let cache: ResourceCache?
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.read("/search") { request, _ in try page(request) }
@@ -74,19 +78,27 @@ struct SearchController<Store: MenuStore>: Sendable {
         return query
     }
 
+    /// The resource `make` gives, from the cache when there is one.
+    private func cached(_ key: String, _ make: () throws -> SiteResource) throws -> SiteResource {
+        guard let cache else { return try make() }
+        return try cache.resource(key, make: make)
+    }
+
     func page(_ request: Request) throws -> Response {
         let query = try query(request)
         guard !query.isEmpty else {
             return Responses.make(try site.resource(.search))
         }
         do {
-            let results = try search.search(query, offset: 0, limit: site.pageSize)
-            let page = SearchPage(
-                query: query, message: results.total == 0 ? "No document matches this search." : nil,
-                results: results.results, total: results.total, facets: results.facets)
             return Responses.make(
-                SiteResource(contentType: "text/html; charset=utf-8", text: site.renderer.search(page)))
-        } catch {
+                try cached("/search/?q=" + query) {
+                    let results = try search.search(query, offset: 0, limit: site.pageSize)
+                    let page = SearchPage(
+                        query: query, message: results.total == 0 ? "No document matches this search." : nil,
+                        results: results.results, total: results.total, facets: results.facets)
+                    return SiteResource(contentType: "text/html; charset=utf-8", text: site.renderer.search(page))
+                })
+        } catch let error as SearchFailure {
             let (status, message): (HTTPResponse.Status, String) =
                 switch error {
                 case .badQuery(let reason): (.badRequest, reason)
@@ -102,12 +114,15 @@ struct SearchController<Store: MenuStore>: Sendable {
         let query = try query(request)
         guard !query.isEmpty else { throw SiteError.badRequest("A search feed needs a query: add ?q=…") }
         do {
-            let results = try search.search(query, offset: 0, limit: AtomFeed.pageSize)
-            let feed = AtomFeed(
-                configuration: site.configuration, title: "Search: \(query) — Annals", menu: MenuKey(.documents),
-                archive: nil, entries: results.results, archivePages: 0)
-            return Responses.make(SiteResource(contentType: "application/atom+xml; charset=utf-8", text: feed.xml))
-        } catch {
+            return Responses.make(
+                try cached("/search/feed.atom?q=" + query) {
+                    let results = try search.search(query, offset: 0, limit: AtomFeed.pageSize)
+                    let feed = AtomFeed(
+                        configuration: site.configuration, title: "Search: \(query) — Annals",
+                        menu: MenuKey(.documents), archive: nil, entries: results.results, archivePages: 0)
+                    return SiteResource(contentType: "application/atom+xml; charset=utf-8", text: feed.xml)
+                })
+        } catch let error as SearchFailure {
             switch error {
             case .badQuery(let reason): throw SiteError.badRequest(reason)
             case .unavailable(let reason):
