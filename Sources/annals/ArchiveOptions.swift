@@ -15,14 +15,16 @@ struct ArchiveOptions: ParsableArguments {
         archive ?? ProcessInfo.processInfo.environment["ANNALS_ARCHIVE"] ?? "archive"
     }
 
-    /// Opens the archive, creating it when `create` is set.
-    func openStore(create: Bool = false) throws -> SQLiteDocumentStore {
+    /// Opens the archive, creating it when `create` is set; `readOnly` opens one read-only connection, for
+    /// commands that only read and should start fast.
+    func openStore(create: Bool = false, readOnly: Bool = false) throws -> SQLiteDocumentStore {
         let database = (directory as NSString).appendingPathComponent("archive.sqlite")
         if !create && !FileManager.default.fileExists(atPath: database) {
             throw CommandFailure("no archive at \(directory) (run `annals ingest` first, or pass --archive)")
         }
         do {
-            return try SQLiteDocumentStore(directory: directory)
+            return try readOnly
+                ? SQLiteDocumentStore(readingDirectory: directory) : SQLiteDocumentStore(directory: directory)
         } catch {
             throw CommandFailure(error.message)
         }

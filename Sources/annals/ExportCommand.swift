@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openStore(readOnly: true)
         let sink = try OutputSink(path: out)
         defer { sink.close() }
         switch format {

@@ -63,7 +63,7 @@ struct SearchCommand: ParsableCommand {
             if json { print(try JSONOutput.string(SearchErrorOutput(error: error.message, position: error.position))) }
             throw CommandFailure(error.description)
         }
-        let store = try options.openStore()
+        let store = try options.openStore(readOnly: true)
         let results = try store.search(request)
         if json {
             print(try JSONOutput.string(SearchOutput(query: text, results: results)))
@@ -76,7 +76,7 @@ struct SearchCommand: ParsableCommand {
     ///
     /// Each run is the whole of what `annals search --json` does for a query: parse, search, encode.
     private func runBenchmark(queriesIn path: String) throws {
-        let store = try options.openStore()
+        let store = try options.openStore(readOnly: true)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         for line in lines where !line.trimmingCharacters(in: .whitespaces).isEmpty && !line.hasPrefix("#") {
             var times: [Double] = []

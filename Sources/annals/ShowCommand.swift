@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         guard let number = Int64(id), number > 0 else { throw ValidationError("not a document id: \(id)") }
-        let store = try options.openStore()
+        let store = try options.openStore(readOnly: true)
         guard let document = try store.document(id: number) else { throw CommandFailure("no document \(id)") }
         let copies = try store.copies(ofDocument: number)
         if json {

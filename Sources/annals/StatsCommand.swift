@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let stats = try options.openStore().statistics()
+        let stats = try options.openStore(readOnly: true).statistics()
         if json {
             print(try JSONOutput.string(stats))
             return
@@ -58,7 +58,7 @@ struct QuarantineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try options.openStore()
+        let store = try options.openStore(readOnly: true)
         var last: Int64 = 0
         var count = 0
         while true {

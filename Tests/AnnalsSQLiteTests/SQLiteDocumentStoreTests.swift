@@ -50,6 +50,45 @@ struct SQLiteDocumentStoreTests {
         #expect(try store.integrityCheck() == "ok")
     }
 
+    @Test("A read-only opening reads what was stored and refuses to write")
+    func readOnlyOpening() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+        _ = try store.store([makeItem("first body")])
+
+        let reader = try SQLiteDocumentStore(readingDirectory: folder.path)
+        #expect(try reader.statistics().documents == 1)
+        #expect(try reader.documents(after: 0, limit: 10).first?.body == "first body")
+        #expect(throws: StorageError.self) { try reader.store([makeItem("second body")]) }
+        #expect(try store.statistics().documents == 1)
+    }
+
+    @Test("A read-only opening of an archive with an older schema migrates it first")
+    func readOnlyOpeningMigrates() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        _ = try SQLiteDocumentStore(directory: folder.path).store([makeItem("first body")])
+        // Take the archive back to the schema before the generation counter.
+        let queue = try DatabaseQueue(path: folder.appending("archive.sqlite").path)
+        try queue.write { db in
+            for name in try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'archiveGeneration_%'")
+            {
+                try db.execute(sql: "DROP TRIGGER \(name)")
+            }
+            try db.execute(sql: "DROP TABLE archiveGeneration")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-archive-generation'")
+        }
+        try queue.close()
+
+        let reader = try SQLiteDocumentStore(readingDirectory: folder.path)
+        #expect(try reader.statistics().documents == 1)
+        #expect(try reader.generation() == 0)
+        let missing = folder.appending("nothing-here").path
+        #expect(throws: StorageError.self) { try SQLiteDocumentStore(readingDirectory: missing) }
+    }
+
     @Test("Byte-identical copies are stored once, within a batch and across batches")
     func identicalBytesAreDuplicates() throws {
         let folder = try TemporaryDirectory()
