@@ -205,13 +205,3 @@ enum ListFormat {
         }
     }
 }
-
-/// JSON text from Foundation property lists, with sorted keys so output is stable.
-enum JSONText {
-    static func serialize(_ value: Any, pretty: Bool = true) -> String {
-        let options: JSONSerialization.WritingOptions =
-            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
-}

@@ -296,7 +296,7 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
         if page.page > 1 {
             object["previous"] = configuration.url(.menu(page.menu, sort: page.sort, page: page.page - 1, json: true))
         }
-        return Self.serialize(object)
+        return JSONText.serialize(object)
     }
 
     /// A menu's Atom feed: the newest documents, or a numbered archive page in order of arrival.
@@ -495,14 +495,6 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             let key = PeriodKey(prefix: prefix)
             return MenuLink(name: key.label, path: menuPath(.periods, key.key), count: counts[prefix] ?? 0)
         }
-    }
-
-    static func serialize(_ object: Any) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func asctime(_ date: Date) -> String {
