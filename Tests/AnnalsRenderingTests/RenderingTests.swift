@@ -54,6 +54,15 @@ struct RenderingTests {
         #expect(Escaping.html("<a href='x'>&</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;")
         #expect(Escaping.xml("a\u{0C}b\u{00}c<") == "abc&lt;")
         #expect(!Escaping.scriptJSON("{\"a\":\"</script>\"}").contains("</script>"))
+        #expect(Escaping.scriptJSON("a<b>&é") == "a\\u003cb\\u003e\\u0026é")
+        // Multi-byte characters pass through whole; text with nothing to escape comes back as it was.
+        #expect(Escaping.html("Perú — 😀 <b>") == "Perú — 😀 &lt;b&gt;")
+        #expect(Escaping.html("Lima, 1 May 1997") == "Lima, 1 May 1997")
+        #expect(Escaping.html("") == "")
+        // The templates escape through the same function: a value holding markup shows as text.
+        #expect(
+            Templates.library.render(["heading": "<i>x</i>"], withTemplate: "error")?.contains(
+                "<h1>&lt;i&gt;x&lt;/i&gt;</h1>") == true)
     }
 
     @Test("BibTeX and RIS escape what their formats need")

@@ -388,8 +388,7 @@ public struct SiteRenderer: Sendable {
         var paragraphs: [String] = []
         var current: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
+            if isBlank(line) {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
                 current = []
             } else {
@@ -398,6 +397,14 @@ public struct SiteRenderer: Sendable {
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
         return paragraphs
+    }
+
+    /// Whether a line holds nothing but white space (spaces, tabs, a carriage return, Unicode space separators).
+    static func isBlank(_ line: Substring) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            || line.unicodeScalars.allSatisfy {
+                $0 == "\t" || $0 == "\r" || $0.properties.generalCategory == .spaceSeparator
+            }
     }
 
     /// The fields of the original header block a reader wants, decoded, in their original order.
