@@ -166,3 +166,63 @@ public struct SearchFacets: Sendable, Hashable {
         self.years = years
     }
 }
+
+/// The JSON object of a search, as `annals search --json` prints it and the web archive's search API sends it:
+/// `{"query", "total", "results": [{"id", "headline", "byline", "published", "snippet", "score"}], "facets":
+/// {"places": [{"value", "count"}], "regions", "topics", "sources", "authors", "years"}, "milliseconds", "asOf"}`.
+///
+/// Snippets mark matched words with U+0002 and U+0003 (see ``SearchHit/snippet(markedWith:_:)``).
+public struct SearchResultsJSON: Encodable {
+    /// The query as typed.
+    public var query: String
+    /// The results.
+    public var results: SearchResults
+
+    /// Wraps results for encoding.
+    public init(query: String, results: SearchResults) {
+        self.query = query
+        self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case query, total, results, facets, milliseconds, asOf
+    }
+
+    struct Hit: Encodable {
+        var hit: SearchHit
+
+        enum CodingKeys: String, CodingKey {
+            case id, headline, byline, published, snippet, score
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(hit.id, forKey: .id)
+            try container.encode(hit.headline, forKey: .headline)
+            try container.encode(hit.byline, forKey: .byline)
+            try container.encode(hit.published, forKey: .published)
+            try container.encode(hit.snippet, forKey: .snippet)
+            try container.encode((hit.score * 1000).rounded() / 1000, forKey: .score)
+        }
+    }
+
+    struct Facets: Encodable {
+        var places, regions, topics, sources, authors, years: [FacetCount]
+    }
+
+    /// Encodes the object.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(query, forKey: .query)
+        try container.encode(results.total, forKey: .total)
+        try container.encode(results.hits.map(Hit.init), forKey: .results)
+        let facets = results.facets.map {
+            Facets(
+                places: $0.places, regions: $0.regions, topics: $0.topics, sources: $0.sources, authors: $0.authors,
+                years: $0.years)
+        }
+        try container.encode(facets, forKey: .facets)
+        try container.encode((results.milliseconds * 1000).rounded() / 1000, forKey: .milliseconds)
+        try container.encode(results.asOf, forKey: .asOf)
+    }
+}

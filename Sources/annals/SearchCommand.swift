@@ -66,7 +66,7 @@ struct SearchCommand: ParsableCommand {
         let store = try options.openStore(readOnly: true)
         let results = try store.search(request)
         if json {
-            print(try JSONOutput.string(SearchOutput(query: text, results: results)))
+            print(try JSONOutput.string(SearchResultsJSON(query: text, results: results)))
         } else {
             print(SearchText.render(results, highlight: isatty(STDOUT_FILENO) != 0))
         }
@@ -86,7 +86,7 @@ struct SearchCommand: ParsableCommand {
                 let request = try SearchRequest(
                     query: line, sort: sort, limit: limit, offset: offset, includesFacets: facets)
                 let results = try store.search(request)
-                _ = try JSONOutput.string(SearchOutput(query: line, results: results))
+                _ = try JSONOutput.string(SearchResultsJSON(query: line, results: results))
                 let elapsed = ContinuousClock.now - started
                 times.append(
                     Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
@@ -94,52 +94,6 @@ struct SearchCommand: ParsableCommand {
             }
             print(try JSONOutput.string(BenchmarkLine(query: line, total: total, milliseconds: times)))
         }
-    }
-}
-
-/// The `--json` object of a search.
-struct SearchOutput: Encodable {
-    var query: String
-    var results: SearchResults
-
-    enum CodingKeys: String, CodingKey {
-        case query, total, results, facets, milliseconds
-    }
-
-    struct Hit: Encodable {
-        var hit: SearchHit
-
-        enum CodingKeys: String, CodingKey {
-            case id, headline, byline, published, snippet, score
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(hit.id, forKey: .id)
-            try container.encode(hit.headline, forKey: .headline)
-            try container.encode(hit.byline, forKey: .byline)
-            try container.encode(hit.published, forKey: .published)
-            try container.encode(hit.snippet, forKey: .snippet)
-            try container.encode((hit.score * 1000).rounded() / 1000, forKey: .score)
-        }
-    }
-
-    struct Facets: Encodable {
-        var places, regions, topics, sources, authors, years: [FacetCount]
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(query, forKey: .query)
-        try container.encode(results.total, forKey: .total)
-        try container.encode(results.hits.map(Hit.init), forKey: .results)
-        let facets = results.facets.map {
-            Facets(
-                places: $0.places, regions: $0.regions, topics: $0.topics, sources: $0.sources, authors: $0.authors,
-                years: $0.years)
-        }
-        try container.encode(facets, forKey: .facets)
-        try container.encode((results.milliseconds * 1000).rounded() / 1000, forKey: .milliseconds)
     }
 }
 

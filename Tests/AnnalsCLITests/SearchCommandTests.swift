@@ -29,7 +29,7 @@ struct SearchCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
-        #expect(Set(object.keys) == ["query", "total", "results", "facets", "milliseconds"])
+        #expect(Set(object.keys) == ["query", "total", "results", "facets", "milliseconds", "asOf"])
         #expect(object["query"] as? String == "peru fujimori")
         #expect(object["total"] as? Int == 1)
         let hits = try #require(object["results"] as? [[String: Any]])

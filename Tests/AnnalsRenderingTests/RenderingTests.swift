@@ -1,11 +1,31 @@
 import AnnalsCore
 import AnnalsRendering
 import AnnalsStorage
+import Foundation
 import Mustache
 import Testing
 
 @Suite("Rendering")
 struct RenderingTests {
+    @Test("A search page links its other pages with the first page's snapshot, and the other order")
+    func searchPaging() {
+        let renderer = SiteRenderer(configuration: SiteConfiguration(baseURL: "http://a.test/"), style: .server)
+        let results = (51...100).map { id in
+            DocumentSummary(
+                id: Int64(id), headline: "Document \(id)", subject: nil, authors: [], publication: nil,
+                date: "1997-05-01", senderName: nil, abstract: nil, changed: Date(timeIntervalSince1970: 0))
+        }
+        let html = renderer.search(
+            SearchPage(
+                query: "peru strike", message: nil, results: results, total: 120, facets: [],
+                paging: SearchPaging(offset: 50, pageSize: 50, sort: "date", asOf: 4242)))
+        #expect(html.contains("Documents 51–100 of 120"))
+        #expect(html.contains("Page 2 of 3"))
+        #expect(html.contains("href=\"../search/?q=peru%20strike&amp;sort=date&amp;as-of=4242\">Previous"))
+        #expect(html.contains("href=\"../search/?q=peru%20strike&amp;sort=date&amp;page=3&amp;as-of=4242\">Next"))
+        #expect(html.contains("href=\"../search/?q=peru%20strike\">Show best match first"))
+    }
+
     @Test("Every template parses")
     func templatesParse() throws {
         for (name, text) in Templates.sources {

@@ -307,6 +307,47 @@ struct RouterTests {
             #expect(String(buffer: response.body).contains("<entry>"))
         }
     }
+
+    @Test("A search is also JSON, mbox and BagIt; its order, page and snapshot are parameters")
+    func searchAPIAndExports() async throws {
+        try await get("/search/index.json?q=peru") { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+            #expect(object["query"] as? String == "peru")
+            #expect((object["total"] as? Int ?? 0) >= 1)
+            #expect((object["results"] as? [[String: Any]])?.first?["headline"] != nil)
+            #expect(object["facets"] is [String: Any])
+            #expect(object["asOf"] is Int)
+        }
+        try await get("/search/?q=peru&sort=date&page=1&as-of=100000") { response in
+            #expect(response.status == .ok)
+            let html = String(buffer: response.body)
+            #expect(html.contains("Show best match first"))
+            #expect(html.contains("documents.mbox?q=peru"))
+        }
+        try await get("/search/documents.mbox?q=peru") { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/mbox")
+            #expect(response.headers[.contentDisposition]?.contains("annals-search.mbox") == true)
+            #expect(String(buffer: response.body).hasPrefix("From "))
+        }
+        try await get("/search/documents.tar?q=peru") { response in
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "application/x-tar")
+            #expect(String(buffer: response.body).contains("bagit.txt"))
+        }
+        for bad in [
+            "/search/?q=peru&page=0", "/search/?q=peru&page=x", "/search/?q=peru&sort=size",
+            "/search/?q=peru&as-of=-1", "/search/index.json", "/search/index.json?q=%22open",
+            "/search/documents.mbox?q=", "/search/documents.tar?q=(",
+        ] {
+            try await get(bad) { response in
+                #expect(response.status == .badRequest, "\(bad)")
+            }
+        }
+    }
 }
 
 /// Well-formedness of XML responses, with Foundation's parser.

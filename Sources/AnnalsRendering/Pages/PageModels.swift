@@ -230,16 +230,39 @@ public struct SearchPage: Sendable {
     public var total: Int
     /// Facets with counts, each value linking to the refined search.
     public var facets: [(name: String, values: [(name: String, query: String, count: Int)])]
+    /// Where these results sit among all of them, for the links to other pages and orders.
+    public var paging: SearchPaging?
 
     /// Creates the page.
     public init(
         query: String, message: String?, results: [DocumentSummary], total: Int,
-        facets: [(name: String, values: [(name: String, query: String, count: Int)])]
+        facets: [(name: String, values: [(name: String, query: String, count: Int)])], paging: SearchPaging? = nil
     ) {
         self.query = query
         self.message = message
         self.results = results
         self.total = total
         self.facets = facets
+        self.paging = paging
+    }
+}
+
+/// Where a page of search results sits: its first result, the page size, the order and the snapshot.
+public struct SearchPaging: Sendable, Hashable {
+    /// How many results come before this page.
+    public var offset: Int
+    /// Results per page.
+    public var pageSize: Int
+    /// The order (`relevance` or `date`).
+    public var sort: String
+    /// The snapshot the first page was taken at, carried by the links to other pages.
+    public var asOf: Int64?
+
+    /// Creates paging.
+    public init(offset: Int, pageSize: Int, sort: String, asOf: Int64?) {
+        self.offset = offset
+        self.pageSize = pageSize
+        self.sort = sort
+        self.asOf = asOf
     }
 }

@@ -224,8 +224,11 @@ public struct SiteRenderer: Sendable {
         let here = SitePath.search
         let links = SiteLinks(from: here, style: style)
         let base = links.href(.search)
+        func encoded(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        }
         func queryLink(_ query: String) -> String {
-            base + "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            base + "?q=" + encoded(query)
         }
         var view: View = [
             "query": page.query, "entries": entries(page.results, links: links), "hasEntries": !page.results.isEmpty,
@@ -240,9 +243,37 @@ public struct SiteRenderer: Sendable {
         ]
         if let message = page.message { view["message"] = message }
         if !page.query.isEmpty {
-            view["feed"] =
-                links.href(.searchFeed) + "?q="
-                + (page.query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            view["feed"] = links.href(.searchFeed) + "?q=" + encoded(page.query)
+        }
+        if let paging = page.paging, !page.results.isEmpty {
+            func pageLink(_ number: Int, sort: String, snapshot: Bool) -> String {
+                var link = queryLink(page.query)
+                if sort != "relevance" { link += "&sort=" + sort }
+                if number > 1 { link += "&page=\(number)" }
+                if snapshot, let asOf = paging.asOf { link += "&as-of=\(asOf)" }
+                return link
+            }
+            let number = paging.offset / max(1, paging.pageSize) + 1
+            let pages = (page.total + paging.pageSize - 1) / max(1, paging.pageSize)
+            let last = paging.offset + page.results.count
+            view["countLine"] =
+                pages > 1
+                ? "Documents \((paging.offset + 1).formatted)–\(last.formatted) of \(page.total.formatted)"
+                : view["countLine"]
+            if number > 1 { view["previous"] = pageLink(number - 1, sort: paging.sort, snapshot: true) }
+            if number < pages { view["next"] = pageLink(number + 1, sort: paging.sort, snapshot: true) }
+            view["pageLine"] = pages > 1 ? "Page \(number) of \(pages.formatted)" : nil
+            let other = paging.sort == "date" ? "relevance" : "date"
+            view["otherOrder"] = [
+                "href": pageLink(1, sort: other, snapshot: false),
+                "name": other == "date" ? "newest first" : "best match first",
+            ]
+            let query = "?q=" + encoded(page.query)
+            view["exports"] = [
+                ["href": base + "index.json" + query, "name": "JSON"],
+                ["href": base + "documents.mbox" + query, "name": "mbox"],
+                ["href": base + "documents.tar" + query, "name": "BagIt"],
+            ]
         }
         view["links"] = layoutLinks(links)
         return layout(

@@ -194,7 +194,9 @@ public enum Templates {
         {{#message}}<p class="error">{{.}}</p>{{/message}}
         {{#hasFacets}}<h2>Refine</h2>{{#facets}}<h3>{{name}}</h3><ul class="inline">{{#values}}<li><a href="{{href}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/values}}</ul>{{/facets}}{{/hasFacets}}
         {{#hasEntries}}<h2>{{countLine}}</h2>{{/hasEntries}}
+        {{#otherOrder}}<p class="count"><a href="{{href}}">Show {{name}}</a></p>{{/otherOrder}}
         {{> entries}}
-        {{#feed}}<p class="count"><a href="{{.}}">Atom feed of this search</a></p>{{/feed}}
+        {{#pageLine}}<nav class="pages" aria-label="Result pages">{{#previous}}<a rel="prev" href="{{.}}">Previous</a> {{/previous}}<span>{{.}}</span>{{#next}} <a rel="next" href="{{.}}">Next</a>{{/next}}</nav>{{/pageLine}}
+        {{#feed}}<p class="count"><a href="{{.}}">Atom feed of this search</a>{{#exports}} · <a href="{{href}}">{{name}}</a>{{/exports}}</p>{{/feed}}
         """
 }

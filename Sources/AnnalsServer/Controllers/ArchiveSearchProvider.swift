@@ -1,5 +1,6 @@
 import AnnalsCore
 public import AnnalsStorage
+import Foundation
 
 /// The search page's engine: the archive's own query language, stemmed full-text index and facets
 /// (``AnnalsStorage/DocumentSearching``), run in the server's process.
@@ -12,10 +13,13 @@ public struct ArchiveSearchProvider<Store: MenuStore & DocumentSearching>: Searc
     }
 
     /// Runs a query: one page of documents, with each value of each facet as a refined query.
-    public func search(_ query: String, offset: Int, limit: Int) throws(SearchFailure) -> SearchPageResults {
+    public func search(_ page: SearchPageRequest) throws(SearchFailure) -> SearchPageResults {
+        let query = page.query
         let request: SearchRequest
         do {
-            request = try SearchRequest(query: query, limit: limit, offset: offset, includesFacets: true)
+            request = try SearchRequest(
+                query: query, sort: page.sort, limit: page.limit, offset: page.offset,
+                includesFacets: page.includesFacets, asOf: page.asOf)
         } catch {
             throw .badQuery("\(error.message) (at character \(error.position + 1) of the query)")
         }
@@ -32,7 +36,15 @@ public struct ArchiveSearchProvider<Store: MenuStore & DocumentSearching>: Searc
         for index in summaries.indices {
             if let snippet = snippets[summaries[index].id], !snippet.isEmpty { summaries[index].abstract = snippet }
         }
-        return SearchPageResults(results: summaries, total: results.total, facets: Self.facets(results.facets, query))
+        return SearchPageResults(
+            results: summaries, total: results.total, facets: Self.facets(results.facets, query), asOf: results.asOf,
+            json: Self.json(SearchResultsJSON(query: query, results: results)))
+    }
+
+    static func json(_ value: SearchResultsJSON) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The facets as the page lists them: a name, and each value with the query that narrows to it.

@@ -328,45 +328,68 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
     /// Every document of a menu as mboxrd (RFC 4155): the first copy of each, mail keeping its own From_ line.
     func mbox(_ menu: MenuKey) throws(SiteError) -> [UInt8] {
         let definition = try definition(menu)
-        return try storage { () throws(StorageError) in
-            var out: [UInt8] = []
-            var offset = 0
-            while true {
-                let page = try store.summaries(definition.filter, order: .date, offset: offset, limit: 200)
-                for summary in page {
-                    guard let copy = try store.copies(ofDocument: summary.id).first else { continue }
-                    let entry = Mbox.messageBytes(fromEntry: copy.bytes, variant: copy.origin.mboxVariant)
-                    let envelope = entry.envelope ?? "annals@localhost \(Self.asctime(copy.received))"
-                    out += Mbox.makeEntry(envelope: envelope, message: entry.message)
-                }
-                if page.count < 200 { break }
-                offset += page.count
-            }
-            return out
-        }
+        return try mbox(ids: try documentIDs(definition.filter))
     }
 
     /// Every copy of every document of a menu as a BagIt bag in a tar file.
     func bag(_ menu: MenuKey) throws(SiteError) -> [UInt8] {
         let definition = try definition(menu)
-        let name = "annals-" + (menu.key.isEmpty ? menu.kind.rawValue : "\(menu.kind.rawValue)-\(menu.key)")
-        return try storage { () throws(StorageError) in
+        return try bag(
+            ids: try documentIDs(definition.filter),
+            name: "annals-" + (menu.key.isEmpty ? menu.kind.rawValue : "\(menu.kind.rawValue)-\(menu.key)"),
+            description: "\(definition.name): every copy of every document, as received",
+            identifier: configuration.url(.menu(menu, sort: .title, page: 1, json: false)))
+    }
+
+    /// The documents of a menu, by date.
+    func documentIDs(_ filter: MenuFilter) throws(SiteError) -> [Int64] {
+        try storage { () throws(StorageError) in
+            var ids: [Int64] = []
+            while true {
+                let page = try store.summaries(filter, order: .date, offset: ids.count, limit: 500)
+                ids += page.map(\.id)
+                if page.count < 500 { return ids }
+            }
+        }
+    }
+
+    /// The first copy of each document, in the order given, as an mboxrd file (unknown ids are left out).
+    public func mbox(ids: [Int64]) throws(SiteError) -> [UInt8] {
+        try storage { () throws(StorageError) in
+            var out: [UInt8] = []
+            for id in ids {
+                guard let copy = try store.copies(ofDocument: id).first else { continue }
+                let entry = Mbox.messageBytes(fromEntry: copy.bytes, variant: copy.origin.mboxVariant)
+                let envelope = entry.envelope ?? "annals@localhost \(Self.asctime(copy.received))"
+                out += Mbox.makeEntry(envelope: envelope, message: entry.message)
+            }
+            return out
+        }
+    }
+
+    /// Every copy of each document, in the order given, as a BagIt bag (RFC 8493) in a tar file.
+    ///
+    /// - Parameters:
+    ///   - ids: The documents.
+    ///   - name: The bag's folder name.
+    ///   - description: The bag's `External-Description`.
+    ///   - identifier: The bag's `External-Identifier`: the address of what it holds.
+    /// - Returns: The tar file.
+    /// - Throws: ``SiteError`` when the archive cannot be read.
+    public func bag(ids: [Int64], name: String, description: String, identifier: String) throws(SiteError)
+        -> [UInt8]
+    {
+        try storage { () throws(StorageError) in
             var bag = BagIt(
                 name: name,
                 info: [
                     ("Source-Organization", configuration.repositoryName),
-                    ("External-Description", "\(definition.name): every copy of every document, as received"),
-                    ("External-Identifier", configuration.url(.menu(menu, sort: .title, page: 1, json: false))),
+                    ("External-Description", description),
+                    ("External-Identifier", identifier),
                     ("Bagging-Date", String(DisplayDate.rfc3339(Date()).prefix(10))),
                 ])
-            var offset = 0
-            while true {
-                let page = try store.summaries(definition.filter, order: .date, offset: offset, limit: 200)
-                for summary in page {
-                    for copy in try store.copies(ofDocument: summary.id) { bag.add(copy) }
-                }
-                if page.count < 200 { break }
-                offset += page.count
+            for id in ids {
+                for copy in try store.copies(ofDocument: id) { bag.add(copy) }
             }
             return bag.tar(modified: Date())
         }
