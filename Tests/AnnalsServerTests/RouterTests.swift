@@ -258,6 +258,34 @@ struct RouterTests {
         }
     }
 
+    @Test("A sitemap with more addresses than one file may hold becomes an index of parts that lists them all")
+    func sitemapIndex() throws {
+        var site = ArchiveSite(store: WebArchive.store, configuration: WebArchive.configuration, style: .server)
+        site.sitemapLimit = 5
+        let single = try site.resource(.sitemap)
+        let index = String(decoding: single.body, as: UTF8.self)
+        #expect(index.contains("<sitemapindex"))
+        let parts = try site.sitemapParts()
+        #expect(parts >= 2)
+        var listed: [String] = []
+        for number in 1...parts {
+            #expect(index.contains("<loc>http://annals.test/sitemaps/\(number).xml</loc>"))
+            let part = String(decoding: try site.resource(.sitemapPart(number)).body, as: UTF8.self)
+            #expect(XMLCheck.isWellFormed(Data(part.utf8)))
+            let locations = part.components(separatedBy: "<loc>").dropFirst().map {
+                $0.components(separatedBy: "</loc>")[0]
+            }
+            #expect(locations.count <= 5)
+            listed += locations
+        }
+        #expect(Set(listed).count == listed.count, "no address twice")
+        let documents = try WebArchive.store.count(.all)
+        #expect(listed.filter { $0.hasPrefix("http://annals.test/documents/") && $0.hasSuffix("/") }.count >= documents)
+        #expect(throws: SiteError.self) { try site.resource(.sitemapPart(parts + 1)) }
+        site.sitemapLimit = Sitemap.limit
+        #expect(try site.sitemapParts() == 0)
+    }
+
     @Test("The mbox of a menu holds the original messages, mboxrd-escaped")
     func mbox() async throws {
         try await get("/places/BO/documents.mbox") { response in

@@ -99,7 +99,13 @@ public struct AtomFeed: Sendable {
 }
 
 /// The sitemap (sitemaps.org 0.9) of pages worth indexing: home, menu indexes, menus, documents.
+///
+/// A sitemap holds at most ``limit`` addresses (sitemaps.org protocol 0.9); a larger site gets a sitemap index
+/// pointing at numbered parts.
 public enum Sitemap {
+    /// The most addresses one sitemap file may hold.
+    public static let limit = 50_000
+
     /// The sitemap XML for these paths, each with an optional last change time.
     ///
     /// - Parameters:
@@ -118,5 +124,23 @@ public enum Sitemap {
             out += "</url>\n"
         }
         return out + "</urlset>\n"
+    }
+
+    /// A sitemap index listing sitemap files.
+    ///
+    /// - Parameters:
+    ///   - configuration: The site's settings, for absolute addresses.
+    ///   - parts: The sitemaps.
+    /// - Returns: The XML text.
+    public static func index(configuration: SiteConfiguration, parts: [SitePath]) -> String {
+        var out = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+            """
+        for part in parts {
+            out += "<sitemap><loc>\(Escaping.xml(configuration.url(part)))</loc></sitemap>\n"
+        }
+        return out + "</sitemapindex>\n"
     }
 }

@@ -89,8 +89,11 @@ public enum SitePath: Sendable, Hashable {
     case search
     /// The Atom feed of a search (live server only).
     case searchFeed
-    /// The sitemap.
+    /// The sitemap: the sitemap itself, or a sitemap index when the site has more addresses than one sitemap
+    /// may hold.
     case sitemap
+    /// One numbered part of a sitemap too large for one file, listed by the sitemap index (from 1).
+    case sitemapPart(Int)
     /// The OAI-PMH endpoint (live server only).
     case oai
 
@@ -112,6 +115,7 @@ public enum SitePath: Sendable, Hashable {
         case .search: "search/"
         case .searchFeed: "search/feed.atom"
         case .sitemap: "sitemap.xml"
+        case .sitemapPart(let number): "sitemaps/\(number).xml"
         case .oai: "oai"
         }
     }
@@ -142,6 +146,11 @@ public enum SitePath: Sendable, Hashable {
         switch first {
         case "style.css" where parts.count == 1: return .stylesheet
         case "sitemap.xml" where parts.count == 1: return .sitemap
+        case "sitemaps" where parts.count == 2 && parts[1].hasSuffix(".xml"):
+            guard let number = Int(parts[1].dropLast(4)), number > 0 else {
+                throw Malformed("not a sitemap number: \(parts[1])")
+            }
+            return .sitemapPart(number)
         case "oai" where parts.count == 1: return .oai
         case "search":
             if parts.count == 1 { return .search }

@@ -45,7 +45,7 @@ struct PageController<Store: MenuStore>: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         let responder = SiteResponder(site: site, cache: cache)
-        for path in ["/", "/style.css", "/sitemap.xml"] {
+        for path in ["/", "/style.css", "/sitemap.xml", "/sitemaps/*"] {
             router.read(RouterPath(path)) { request, _ in try responder.respond(request) }
         }
     }

@@ -16,6 +16,8 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
     public let renderer: SiteRenderer
     /// Documents per menu page.
     public var pageSize = 50
+    /// The most addresses in one sitemap file: the protocol's 50,000 (lowered by tests).
+    public var sitemapLimit = Sitemap.limit
 
     /// Creates the site.
     public init(store: Store, configuration: SiteConfiguration, style: SiteLinks.Style) {
@@ -50,6 +52,7 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             // Original bytes in whatever charset they came; sent as text, never rendered as HTML.
             return SiteResource(contentType: "text/plain", body: copy.bytes)
         case .sitemap: return .xml(try sitemap())
+        case .sitemapPart(let number): return .xml(try sitemapPart(number))
         case .search:
             let message =
                 renderer.style == .staticSite
@@ -450,20 +453,61 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
 
     // MARK: - Sitemap
 
+    /// The sitemap of the whole site, or a sitemap index of its parts when it has more than
+    /// ``sitemapLimit`` addresses.
     func sitemap() throws(SiteError) -> String {
+        let pages = try sitemapEntries()
+        let total = pages.count + (try storage { () throws(StorageError) in try store.count(.all) })
+        guard total > sitemapLimit else {
+            return Sitemap.xml(configuration: configuration, entries: try sitemapSlice(pages, from: 0))
+        }
+        let parts = (total + sitemapLimit - 1) / sitemapLimit
+        return Sitemap.index(configuration: configuration, parts: (1...parts).map { SitePath.sitemapPart($0) })
+    }
+
+    /// Part `number` (from 1) of a sitemap too large for one file.
+    func sitemapPart(_ number: Int) throws(SiteError) -> String {
+        let pages = try sitemapEntries()
+        let total = pages.count + (try storage { () throws(StorageError) in try store.count(.all) })
+        guard total > sitemapLimit, (number - 1) * sitemapLimit < total else {
+            throw .notFound("This sitemap has no part \(number).")
+        }
+        return Sitemap.xml(
+            configuration: configuration, entries: try sitemapSlice(pages, from: (number - 1) * sitemapLimit))
+    }
+
+    /// The number of sitemap parts (0 when one sitemap holds every address).
+    public func sitemapParts() throws(SiteError) -> Int {
+        let total = try sitemapEntries().count + (try storage { () throws(StorageError) in try store.count(.all) })
+        return total > sitemapLimit ? (total + sitemapLimit - 1) / sitemapLimit : 0
+    }
+
+    /// The pages listed before the documents: home, menu indexes, the first page of every menu.
+    private func sitemapEntries() throws(SiteError) -> [(path: SitePath, changed: Date?)] {
         try storage { () throws(StorageError) in
             var entries: [(path: SitePath, changed: Date?)] = [(.home, nil)]
             for kind in [MenuKind.regions, .topics, .sources, .periods] { entries.append((.menuIndex(kind), nil)) }
             for menu in try allMenus() { entries.append((.menu(menu, sort: .title, page: 1, json: false), nil)) }
-            // The sitemap protocol allows 50,000 addresses per file.
-            var offset = 0
-            while entries.count < 50_000 {
-                let page = try store.summaries(.all, order: .added, offset: offset, limit: 1000)
-                entries += page.prefix(50_000 - entries.count).map { (.document($0.id, json: false), $0.changed) }
-                if page.count < 1000 { break }
+            return entries
+        }
+    }
+
+    /// At most ``sitemapLimit`` addresses from position `start` of the whole list: `pages`, then every
+    /// document in order of arrival.
+    private func sitemapSlice(_ pages: [(path: SitePath, changed: Date?)], from start: Int) throws(SiteError)
+        -> [(path: SitePath, changed: Date?)]
+    {
+        try storage { () throws(StorageError) in
+            var entries = Array(pages.dropFirst(start).prefix(sitemapLimit))
+            var offset = max(0, start - pages.count)
+            while entries.count < sitemapLimit {
+                let page = try store.summaries(
+                    .all, order: .added, offset: offset, limit: min(1000, sitemapLimit - entries.count))
+                entries += page.map { (.document($0.id, json: false), $0.changed) }
+                if page.isEmpty { break }
                 offset += page.count
             }
-            return Sitemap.xml(configuration: configuration, entries: entries)
+            return entries
         }
     }
 

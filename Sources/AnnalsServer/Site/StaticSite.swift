@@ -58,6 +58,7 @@ public struct StaticSite<Store: MenuStore>: Sendable {
             summary.bytes += resource.body.count
         }
         for path: SitePath in [.home, .stylesheet, .sitemap, .search] { try put(path) }
+        for number in stride(from: 1, through: try site.sitemapParts(), by: 1) { try put(.sitemapPart(number)) }
         for kind in [MenuKind.regions, .topics, .sources, .periods] { try put(.menuIndex(kind)) }
         let store = site.store
         for menu in try site.storage({ () throws(StorageError) in try site.allMenus() }) {
