@@ -10,8 +10,14 @@ extension SQLiteDocumentStore: MenuStore {
     /// The document date: the publication date, else the day it was sent in the sender's zone.
     static let dateSQL = "COALESCE(document.published, substr(document.sent, 1, 10))"
 
-    /// When a document last changed: the arrival of its latest copy.
-    static let changedSQL = "(SELECT MAX(received) FROM copy WHERE copy.documentId = document.id)"
+    /// When a document last changed.
+    ///
+    /// Its latest copy's arrival, or its last revision if later (migration `v8-document-revised`).
+    static let changedSQL = """
+        (SELECT MAX(changed) FROM (
+            SELECT received AS changed FROM copy WHERE copy.documentId = document.id
+            UNION ALL SELECT document.revised))
+        """
 
     /// The title used for sorting: headline or subject, without a leading article, compared without case.
     static let titleKeySQL = """
@@ -121,15 +127,15 @@ extension SQLiteDocumentStore: MenuStore {
     /// When a document last changed.
     public func changeTime(ofDocument id: Int64) throws(StorageError) -> Date? {
         try read { db in
-            try Date.fetchOne(db, sql: "SELECT MAX(received) FROM copy WHERE documentId = ?", arguments: [id])
+            try Date.fetchOne(
+                db, sql: "SELECT \(Self.changedSQL) FROM document WHERE document.id = ?", arguments: [id])
         }
     }
 
     /// The earliest change time in the archive.
     public func earliestChange() throws(StorageError) -> Date? {
         try read { db in
-            try Date.fetchOne(
-                db, sql: "SELECT MIN(changed) FROM (SELECT MAX(received) AS changed FROM copy GROUP BY documentId)")
+            try Date.fetchOne(db, sql: "SELECT MIN(\(Self.changedSQL)) FROM document")
         }
     }
 

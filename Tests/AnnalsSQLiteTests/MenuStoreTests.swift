@@ -58,9 +58,18 @@ struct MenuStoreTests {
         #expect(stored != empty, "storing moves the generation")
         #expect(try store.generation() == stored, "reading does not")
 
+        let arrived = try #require(try store.changeTime(ofDocument: 3))
+        let unchanged = try #require(try store.document(id: 3))
+        try store.updateUnderstanding([unchanged])
+        #expect(try store.changeTime(ofDocument: 3) == arrived, "the same understanding again is no change")
+
         var changed = try #require(try store.document(id: 3))
         changed.places = ["CU"]
         try store.updateUnderstanding([changed])
+        let revised = try #require(try store.changeTime(ofDocument: 3))
+        #expect(revised > arrived, "a changed understanding is a change, for harvesters")
+        #expect(try store.changes(.all, from: revised, until: nil, offset: 0, limit: 10).map(\.id) == [3])
+        #expect(try store.earliestChange() == Date(timeIntervalSince1970: 880_000_001))
         #expect(try store.generation() != stored, "re-understanding moves the generation")
         #expect(try store.count(.place("CU")) == 1)
         #expect(try store.count(.place("PE")) == 2)

@@ -187,6 +187,27 @@ enum SQLiteMigrations {
                 }
             }
         }
+        migrator.registerMigration("v8-document-revised") { db in
+            // When re-understanding or a correction last changed what a document says (its metadata, places,
+            // topics...). A document's change time, the OAI-PMH datestamp harvesters page on, is the later of this
+            // and its latest copy's arrival. Set by a trigger only when a value actually differs, so re-running
+            // an unchanged understanding does not send every record to every harvester again.
+            let fields = [
+                "headline", "subject", "authors", "publication", "published", "dateline", "rights", "language",
+                "abstract", "text", "places", "regions", "topics", "people", "organizations", "periodFrom", "periodTo",
+            ]
+            try db.alter(table: "document") { t in
+                t.add(column: "revised", .datetime)
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER document_revised AFTER UPDATE OF \(fields.joined(separator: ", ")) ON document
+                    WHEN \(fields.map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR "))
+                    BEGIN
+                    UPDATE document SET revised = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = NEW.id;
+                    END;
+                    """)
+        }
         return migrator
     }
 }
