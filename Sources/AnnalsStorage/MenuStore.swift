@@ -74,7 +74,7 @@ public struct DocumentSummary: Sendable, Hashable {
     public var senderName: String?
     /// Two or three sentences chosen from the text.
     public var abstract: String?
-    /// When the document last changed: the arrival of its latest copy.
+    /// When the document last changed: the arrival of its latest copy, or a later change to what it says.
     public var changed: Date
 
     /// Creates a summary.
