@@ -131,19 +131,23 @@ public enum LinkFinder {
                     end + 2 < bytes.count && bytes[end + 1] == UInt8(ascii: "/") && bytes[end + 2] == UInt8(ascii: "/")
                 return slashes ? "" : nil
             }
-            if matches("www.", at: index) { return "http://" }
-            if matches("ftp.", at: index) { return "ftp://" }
-            return nil
+            switch Bytes.lowercased(bytes[index]) {
+            case UInt8(ascii: "w"): return matches(Self.www, at: index) ? "http://" : nil
+            case UInt8(ascii: "f"): return matches(Self.ftp, at: index) ? "ftp://" : nil
+            default: return nil
+            }
         }
 
+        static let www = Array("www.".utf8)
+        static let ftp = Array("ftp.".utf8)
+
         /// Whether `word` (lower case) is at `index`, in any case, followed by a letter or digit.
-        func matches(_ word: String, at index: Int) -> Bool {
-            let utf8 = Array(word.utf8)
-            guard index + utf8.count < bytes.count else { return false }
-            for (offset, byte) in utf8.enumerated() where Bytes.lowercased(bytes[index + offset]) != byte {
+        func matches(_ word: [UInt8], at index: Int) -> Bool {
+            guard index + word.count < bytes.count else { return false }
+            for (offset, byte) in word.enumerated() where Bytes.lowercased(bytes[index + offset]) != byte {
                 return false
             }
-            return Bytes.isAlphanumeric(bytes[index + utf8.count])
+            return Bytes.isAlphanumeric(bytes[index + word.count])
         }
 
         /// The address inside `<…>` or `<URL:…>` around `index`, with line breaks and the whitespace around them
