@@ -56,6 +56,7 @@ let package = Package(
             name: "AnnalsServer",
             dependencies: [
                 "AnnalsCore", "AnnalsStorage", "AnnalsRendering",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

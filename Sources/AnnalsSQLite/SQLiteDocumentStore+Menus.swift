@@ -166,8 +166,11 @@ extension SQLiteDocumentStore: MenuStore {
 
     // MARK: - SQL
 
-    private static func condition(_ filter: MenuFilter) -> (sql: String, arguments: StatementArguments) {
-        let facet = "document.id IN (SELECT documentId FROM documentFacet WHERE facet = ? AND value = ?)"
+    /// The SQL condition selecting a menu's documents by the id in `column`.
+    static func condition(_ filter: MenuFilter, column: String = "document.id") -> (
+        sql: String, arguments: StatementArguments
+    ) {
+        let facet = "\(column) IN (SELECT documentId FROM documentFacet WHERE facet = ? AND value = ?)"
         switch filter {
         case .all:
             return ("1", [])
@@ -182,7 +185,7 @@ extension SQLiteDocumentStore: MenuStore {
         case .period(let prefix):
             // Months are `YYYY-MM`; a prefix selects the range of months that start with it.
             return (
-                "document.id IN (SELECT documentId FROM documentFacet WHERE facet = 'month' AND value >= ? AND value < ?)",
+                "\(column) IN (SELECT documentId FROM documentFacet WHERE facet = 'month' AND value >= ? AND value < ?)",
                 [prefix, prefix + "~"]
             )
         }
@@ -204,7 +207,7 @@ extension SQLiteDocumentStore: MenuStore {
         return (parts.joined(separator: " AND "), arguments)
     }
 
-    private static func summary(_ row: Row) -> DocumentSummary {
+    static func summary(_ row: Row) -> DocumentSummary {
         DocumentSummary(
             id: row["id"], headline: row["headline"], subject: row["subject"],
             authors: JSONColumn.decode(row["authors"]) ?? [], publication: row["publication"], date: row["date"],

@@ -32,7 +32,7 @@ extension SQLiteDocumentStore {
                     UPDATE document SET headline = ?, authors = ?, publication = ?, published = ?, dateline = ?,
                         rights = ?, language = ?, abstract = ?, text = ?, places = ?, mentions = ?, regions = ?,
                         topics = ?, people = ?, organizations = ?, periodFrom = ?, periodTo = ?, fingerprint = ?,
-                        subjectKey = ?, understandingVersion = ?
+                        subjectKey = ?, understandingVersion = ?, links = ?
                     WHERE id = ?
                     """)
             for d in documents {
@@ -41,7 +41,7 @@ extension SQLiteDocumentStore {
                     d.language, d.abstract, d.text, JSONColumn.encode(d.places), JSONColumn.encode(d.mentions),
                     JSONColumn.encode(d.regions), JSONColumn.encode(d.topics), JSONColumn.encode(d.people),
                     JSONColumn.encode(d.organizations), d.periodFrom, d.periodTo, d.fingerprint, d.subjectKey,
-                    d.understandingVersion, d.id,
+                    d.understandingVersion, JSONColumn.encode(d.links), d.id,
                 ])
             }
         }

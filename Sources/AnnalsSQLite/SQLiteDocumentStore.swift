@@ -354,9 +354,9 @@ public final class SQLiteDocumentStore: DocumentStore {
                     sentRepairs, organization, fromName, fromAddress, dateline, rights, language, abstract, text,
                     body, attachments, places, mentions, regions, topics, people, organizations, periodFrom,
                     periodTo, thread, messageID, inReplyTo, "references", header, innerHeader, sourceMetadata,
-                    defects, fingerprint, subjectKey, understandingVersion)
+                    defects, fingerprint, subjectKey, understandingVersion, links)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
@@ -368,6 +368,7 @@ public final class SQLiteDocumentStore: DocumentStore {
             JSONColumn.encode(d.references), JSONColumn.encode(d.header.map(JSONColumn.Field.init)),
             JSONColumn.encode(d.innerHeader.map(JSONColumn.Field.init)), JSONColumn.encode(d.sourceMetadata),
             JSONColumn.encode(d.defects), d.fingerprint, d.subjectKey, d.understandingVersion,
+            JSONColumn.encode(d.links),
         ])
         return db.lastInsertedRowID
     }
@@ -414,6 +415,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         d.organizations = JSONColumn.decode(row["organizations"]) ?? []
         d.periodFrom = row["periodFrom"]
         d.periodTo = row["periodTo"]
+        d.links = JSONColumn.decode(row["links"]) ?? []
         d.thread = row["thread"]
         d.messageID = row["messageID"]
         d.inReplyTo = JSONColumn.decode(row["inReplyTo"]) ?? []

@@ -84,6 +84,7 @@ public func buildRouter<Store: MenuStore>(
     PageController(site: site, cache: cache).addRoutes(to: router)
     MenuController(site: site, cache: cache).addRoutes(to: router)
     DocumentController(site: site, cache: cache).addRoutes(to: router)
+    GatewayController(site: site, cache: cache).addRoutes(to: router)
     SearchController(site: site, search: search, cache: cache).addRoutes(to: router)
     OAIController(store: store, configuration: configuration, pageSize: oaiPageSize).addRoutes(to: router)
     return router

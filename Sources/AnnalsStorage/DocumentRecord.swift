@@ -58,6 +58,8 @@ public struct DocumentRecord: Sendable, Hashable {
     public var periodFrom: String?
     /// End of the period spoken of, `YYYY-MM-DD`.
     public var periodTo: String?
+    /// Web, FTP, Gopher, Usenet and telnet addresses the shown text and notice give, normalized, in order.
+    public var links: [String]
     /// The thread the document belongs to.
     public var thread: String?
     /// The Message-ID, without brackets.
@@ -79,7 +81,7 @@ public struct DocumentRecord: Sendable, Hashable {
     /// The subject reduced for matching replies whose mailers dropped `References`.
     public var subjectKey: String?
     /// The ``AnnalsCore/DocumentUnderstanding/version`` that filled the understood fields (headline through
-    /// period), or `nil` while the document has not been understood.
+    /// links), or `nil` while the document has not been understood.
     public var understandingVersion: Int?
 
     /// Creates a record with only the format and body set.
@@ -111,6 +113,7 @@ public struct DocumentRecord: Sendable, Hashable {
         self.organizations = []
         self.periodFrom = nil
         self.periodTo = nil
+        self.links = []
         self.thread = nil
         self.messageID = nil
         self.inReplyTo = []

@@ -114,7 +114,7 @@ public protocol DocumentStore: Sendable {
     func documentsToUnderstand(olderThan version: Int, after id: Int64, limit: Int) throws(StorageError)
         -> [DocumentSource]
 
-    /// Replaces what was understood of documents (headline through period, fingerprint, subject key and
+    /// Replaces what was understood of documents (headline through links, fingerprint, subject key and
     /// ``DocumentRecord/understandingVersion``), matched by ``DocumentRecord/id``, in one transaction.
     ///
     /// What was received (headers, body, dates, copies) and how documents were merged and threaded stay

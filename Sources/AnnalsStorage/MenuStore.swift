@@ -166,4 +166,68 @@ public protocol MenuStore: DocumentStore {
     /// Pages made from the archive remain what it would give again for as long as this number holds, so a
     /// server may keep them until it moves. Changes committed by other processes count too.
     func generation() throws(StorageError) -> Int64
+
+    // MARK: - Gateway and images
+
+    /// The links the documents of a menu give, the most cited first (then by address).
+    ///
+    /// - Parameters:
+    ///   - filter: Which documents.
+    ///   - offset: How many links to skip.
+    ///   - limit: At most this many.
+    /// - Returns: Each link with the number of the menu's documents that give it.
+    /// - Throws: ``StorageError`` when the archive cannot be read.
+    func links(in filter: MenuFilter, offset: Int, limit: Int) throws(StorageError) -> [LinkCount]
+
+    /// The number of different links the documents of a menu give.
+    func linkCount(in filter: MenuFilter) throws(StorageError) -> Int
+
+    /// The documents of a menu that give a link, as menu entries in order of date, at most `limit` of them.
+    func documents(citing url: String, in filter: MenuFilter, limit: Int) throws(StorageError) -> [DocumentSummary]
+
+    /// Each value of a facet with the number of different links its documents give, most first.
+    func linkCounts(of facet: MenuFacet) throws(StorageError) -> [FacetCount]
+
+    /// Image attachments (`image/*`, uuencoded pictures among them) in order of their documents' arrival.
+    ///
+    /// - Parameters:
+    ///   - offset: How many images to skip.
+    ///   - limit: At most this many.
+    /// - Returns: The images with their documents' menu entries.
+    /// - Throws: ``StorageError`` when the archive cannot be read.
+    func images(offset: Int, limit: Int) throws(StorageError) -> [ImageAttachment]
+
+    /// The number of image attachments.
+    func imageCount() throws(StorageError) -> Int
+}
+
+/// A link found in documents, with how many documents give it.
+public struct LinkCount: Sendable, Hashable {
+    /// The address, normalized (see ``AnnalsCore/LinkFinder``).
+    public var url: String
+    /// The number of documents that give it.
+    public var documents: Int
+
+    /// Creates a count.
+    public init(url: String, documents: Int) {
+        self.url = url
+        self.documents = documents
+    }
+}
+
+/// An image a document carries: which attachment of which document, what it is, and the document's menu entry.
+public struct ImageAttachment: Sendable, Hashable {
+    /// The document carrying it.
+    public var document: DocumentSummary
+    /// Its place among the document's attachments (``DocumentRecord/attachments``), from 1.
+    public var position: Int
+    /// Its name, type, size and hash.
+    public var attachment: AttachmentSummary
+
+    /// Creates an image entry.
+    public init(document: DocumentSummary, position: Int, attachment: AttachmentSummary) {
+        self.document = document
+        self.position = position
+        self.attachment = attachment
+    }
 }

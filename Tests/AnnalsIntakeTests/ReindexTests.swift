@@ -69,6 +69,57 @@ struct ReindexTests {
         #expect(try Self.documents(store) == documents)
     }
 
+    /// A dispatch giving links bare, in `<URL:…>` wrapped across lines, and in a quoted reply (not its own).
+    static let linksMbox = """
+        From ana@example.org Tue Jun  3 10:00:00 1997
+        From: Ana Torres <ana@example.org>
+        Subject: Strike in Lima
+        Date: Tue, 3 Jun 1997 10:00:00 +0000
+        Message-ID: <links-1@example.org>
+
+        Workers in Lima, Peru, went on strike on Monday against the privatization of the
+        water company. The union's statement is archived at <URL:http://www.hartford-hwp.com/
+            archives/42/045.html>; Workers World covered it too (http://workers.org).
+
+        Ana Torres wrote:
+        > Is there more at http://quoted.example.org/ about the strike?
+
+        """
+
+    @Test("Reindex keeps the gateway's links in step with the documents")
+    func linksFollowReindex() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.appending("archive").path)
+        try folder.write("in/links.mbox", Self.linksMbox)
+        _ = try Intake(store: store, understands: false).run(paths: [Self.sample, folder.appending("in").path])
+        #expect(try store.linkCount(in: .all) == 0)
+
+        _ = try Reindex(store: store).run()
+        let documents = try Self.documents(store)
+        let seed = try #require(documents.first { $0.headline?.hasPrefix("Peru Massacre") == true })
+        let strike = try #require(documents.first { $0.subject == "Strike in Lima" })
+        // The seed gives its source's address in its notice.
+        #expect(seed.links == ["http://workers.org/"])
+        #expect(strike.links == ["http://www.hartford-hwp.com/archives/42/045.html", "http://workers.org/"])
+        let expected = [
+            LinkCount(url: "http://workers.org/", documents: 2),
+            LinkCount(url: "http://www.hartford-hwp.com/archives/42/045.html", documents: 1),
+        ]
+        #expect(try store.links(in: .all, offset: 0, limit: 10) == expected)
+        #expect(try store.documents(citing: "http://workers.org/", in: .place("PE"), limit: 10).count == 2)
+
+        // Links an older understanding left are replaced when reindex reads the document again.
+        var outdated = seed
+        outdated.links = ["http://stale.example.org/"]
+        outdated.understandingVersion = DocumentUnderstanding.version - 1
+        try store.updateUnderstanding([outdated])
+        #expect(try store.links(in: .all, offset: 0, limit: 10).map(\.url).contains("http://stale.example.org/"))
+        #expect(try Reindex(store: store).run().documents == 1)
+        #expect(try store.links(in: .all, offset: 0, limit: 10) == expected)
+        #expect(try Self.documents(store) == documents)
+    }
+
     @Test("Reindex keeps copies, merges and threads as intake made them")
     func keepsCopiesAndThreads() throws {
         let folder = try TemporaryDirectory()

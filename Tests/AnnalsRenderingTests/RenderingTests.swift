@@ -51,10 +51,28 @@ struct RenderingTests {
             .feed(MenuKey(.topics, "politics"), archive: nil), .feed(MenuKey(.regions, "005"), archive: 2),
             .mbox(MenuKey(.sources, "workers-world")), .bag(MenuKey(.documents)), .document(12, json: false),
             .document(12, json: true),
-            .citation(12, .bibtex), .copy(7),
+            .citation(12, .bibtex), .copy(7), .gatewayIndex,
+            .gateway(MenuKey(.documents), page: 1, json: false), .gateway(MenuKey(.places, "PE"), page: 2, json: true),
+            .gateway(MenuKey(.regions, "419"), page: 1, json: true),
+            .gateway(MenuKey(.topics, "labour"), page: 3, json: false),
+            .images(page: 1, json: false), .images(page: 2, json: true), .image(12, position: 3, fileExtension: "gif"),
         ])
     func routeTable(path: SitePath) throws {
         #expect(try SitePath.parse("/" + path.path) == path)
+    }
+
+    @Test("Image files are served under their own type only for raster formats, and named safely")
+    func imageFiles() {
+        #expect(ImageFile.fileExtension(for: "image/GIF") == "gif")
+        #expect(ImageFile.fileExtension(for: "image/jpeg") == "jpg")
+        #expect(ImageFile.fileExtension(for: "image/svg+xml") == "bin")
+        #expect(ImageFile.servedType(for: "image/svg+xml") == "application/octet-stream")
+        #expect(ImageFile.servedType(for: "image/png") == "image/png")
+        #expect(ImageFile.isImage("Image/X-Unknown"))
+        #expect(!ImageFile.isImage("text/html"))
+        #expect(ImageFile.displayName("a\u{0}b\u{1B}.gif") == "ab.gif")
+        #expect(ImageFile.displayName("\u{0}") == "unnamed")
+        #expect(ImageFile.displayName(nil) == "unnamed")
     }
 
     @Test("Periods name centuries, decades, years and months")

@@ -24,6 +24,10 @@ struct StaticSiteTests {
             ("/places/PE/", "places/PE/index.html"),
             ("/regions/", "regions/index.html"), ("/periods/1997/", "periods/1997/index.html"),
             ("/documents/\(id)/cite.bib", "documents/\(id)/cite.bib"), ("/places/PE/feed.atom", "places/PE/feed.atom"),
+            ("/gateway/", "gateway/index.html"), ("/gateway/places/PE/", "gateway/places/PE/index.html"),
+            ("/gateway/regions/419/", "gateway/regions/419/index.html"),
+            ("/gateway/documents/index.json", "gateway/documents/index.json"), ("/images/", "images/index.html"),
+            ("/images/index.json", "images/index.json"),
         ] {
             let written = try String(contentsOf: out.appending(file), encoding: .utf8)
             let served = try await WebArchive.application().test(.router) { client in
@@ -39,6 +43,8 @@ struct StaticSiteTests {
         #expect(FileManager.default.fileExists(atPath: out.appending("style.css").path))
         #expect(FileManager.default.fileExists(atPath: out.appending("copies/1.txt").path))
         #expect(FileManager.default.fileExists(atPath: out.appending("documents/by-date/index.html").path))
+        let image = try WebArchive.id(subject: "Links about the strike")
+        #expect(try Data(contentsOf: out.appending("images/\(image)/1.gif")) == Data(WebArchive.gif))
         let search = try String(contentsOf: out.appending("search/index.html"), encoding: .utf8)
         #expect(search.contains("search needs the live server"))
     }
@@ -57,7 +63,8 @@ struct StaticSiteTests {
             for part in html.components(separatedBy: "href=\"").dropFirst() {
                 guard let end = part.firstIndex(of: "\"") else { continue }
                 let link = String(part[..<end])
-                if link.hasPrefix("http") || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
+                // Absolute addresses (the gateway's links among them: http, ftp, gopher, news, telnet) and fragments.
+                if link.firstMatch(of: #/^[A-Za-z][A-Za-z0-9+.-]*:/#) != nil || link.hasPrefix("#") { continue }
                 let target = URL(fileURLWithPath: link, relativeTo: page.deletingLastPathComponent())
                     .standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: target.path), "\(file) → \(link)")

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the archive understands of a dispatch: the editor's work of the World History Archives,
 /// done by machine — headline, byline, publication, dates, dateline, rights, language, abstract,
-/// the text as shown, places, topics, people, organizations and the period spoken of.
+/// the text as shown, places, topics, people, organizations, the period spoken of and the links given.
 public struct DocumentUnderstanding: Sendable, Hashable {
     /// Headline, byline, dates, notice, language, abstract and shown text.
     public var metadata: DispatchMetadata
@@ -14,12 +14,16 @@ public struct DocumentUnderstanding: Sendable, Hashable {
     public var entities: NamedEntities
     /// The dates of the events the document speaks of.
     public var period: DatePeriod?
+    /// The web, FTP, Gopher, Usenet and telnet addresses the text and its notice give, in order (see ``LinkFinder``).
+    ///
+    /// Quoted replies, signatures and list footers are not searched: the addresses are the document's own.
+    public var links: [String] = []
 
     /// The version of what understanding does, stored with each document it fills.
     ///
     /// Raise it whenever the understanding code or the gazetteer changes what documents get, so that
     /// `annals reindex` knows which stored documents to understand again.
-    public static let version = 2
+    public static let version = 3
 
     /// Understands a dispatch.
     ///
@@ -37,8 +41,10 @@ public struct DocumentUnderstanding: Sendable, Hashable {
         let entities = EntityExtractor.extract(headline: headline, tokens: tokens)
         let reference = metadata.published.flatMap(Self.day) ?? date
         let period = PeriodResolver.resolve(tokens: tokens, reference: reference)
+        // The notice is searched too: it is where a source gives its own address ("Web: http://workers.org").
+        let links = LinkFinder.links(in: metadata.text + "\n\n" + (metadata.rights ?? ""))
         return DocumentUnderstanding(
-            metadata: metadata, places: places, topics: topics, entities: entities, period: period)
+            metadata: metadata, places: places, topics: topics, entities: entities, period: period, links: links)
     }
 
     /// Midnight UTC of a `YYYY-MM-DD` day.

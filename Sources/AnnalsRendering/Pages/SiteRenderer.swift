@@ -383,6 +383,7 @@ public struct SiteRenderer: Sendable {
             "sources": links.href(.menuIndex(.sources)), "periods": links.href(.menuIndex(.periods)),
             "documents": links.href(.menu(MenuKey(.documents), sort: .title, page: 1, json: false)),
             "search": links.href(.search), "sitemap": links.href(.sitemap),
+            "gateway": links.href(.gatewayIndex), "images": links.href(.images(page: 1, json: false)),
         ]
         if let feed { view["feed"] = links.href(feed) }
         return view

@@ -96,6 +96,19 @@ public enum SitePath: Sendable, Hashable {
     case sitemapPart(Int)
     /// The OAI-PMH endpoint (live server only).
     case oai
+    /// The gateway's entry page: links found in documents, by region and topic, and the most cited.
+    case gatewayIndex
+    /// A page of the gateway: the links the documents of a menu give (every document, a region, a country or a
+    /// topic; see ``SitePath/gatewayKinds``), as HTML or JSON.
+    case gateway(MenuKey, page: Int, json: Bool)
+    /// A page of the list of image attachments, as HTML or JSON.
+    case images(page: Int, json: Bool)
+    /// The bytes of a document's image attachment: the document, the attachment's place among its attachments
+    /// (from 1) and the file extension its media type gives (see ``ImageFile``).
+    case image(Int64, position: Int, fileExtension: String)
+
+    /// The menus the gateway gathers links by.
+    public static let gatewayKinds: Set<MenuKind> = [.documents, .regions, .places, .topics]
 
     /// The path from the site root, without a leading slash; folders end with a slash.
     public var path: String {
@@ -117,14 +130,19 @@ public enum SitePath: Sendable, Hashable {
         case .sitemap: "sitemap.xml"
         case .sitemapPart(let number): "sitemaps/\(number).xml"
         case .oai: "oai"
+        case .gatewayIndex: "gateway/"
+        case .gateway(let menu, let page, let json):
+            "gateway/" + menu.path + (page > 1 ? "page/\(page)/" : "") + (json ? "index.json" : "")
+        case .images(let page, let json): "images/" + (page > 1 ? "page/\(page)/" : "") + (json ? "index.json" : "")
+        case .image(let id, let position, let fileExtension): "images/\(id)/\(position).\(fileExtension)"
         }
     }
 
     /// Whether the resource is an HTML page living in a folder (served as `index.html` by the static site).
     public var isPage: Bool {
         switch self {
-        case .home, .menuIndex, .search: true
-        case .menu(_, _, _, let json), .document(_, let json): !json
+        case .home, .menuIndex, .search, .gatewayIndex: true
+        case .menu(_, _, _, let json), .document(_, let json), .gateway(_, _, let json), .images(_, let json): !json
         default: false
         }
     }
@@ -156,6 +174,8 @@ public enum SitePath: Sendable, Hashable {
             if parts.count == 1 { return .search }
             if parts.count == 2, parts[1] == "feed.atom" { return .searchFeed }
             return nil
+        case "gateway": return try gateway(parts.dropFirst())
+        case "images": return try images(parts.dropFirst())
         case "copies":
             guard parts.count == 2, parts[1].hasSuffix(".txt") else { return nil }
             guard let id = Int64(parts[1].dropLast(4)), id > 0 else { throw Malformed("not a copy id: \(parts[1])") }
@@ -218,6 +238,56 @@ public enum SitePath: Sendable, Hashable {
         }
         if parts.isEmpty { return .menu(menu, sort: sort, page: page, json: false) }
         if parts == ["index.json"] { return .menu(menu, sort: sort, page: page, json: true) }
+        return nil
+    }
+
+    /// Reads what follows `gateway/`: nothing, or a menu with an optional page and `index.json`.
+    private static func gateway(_ rest: ArraySlice<String>) throws(Malformed) -> SitePath? {
+        var parts = rest
+        guard let first = parts.first else { return .gatewayIndex }
+        guard let kind = MenuKind(rawValue: first), gatewayKinds.contains(kind) else { return nil }
+        parts.removeFirst()
+        var key = ""
+        if kind != .documents {
+            guard let value = parts.first else { return nil }
+            try validate(value, of: kind)
+            key = value
+            parts.removeFirst()
+        }
+        guard let (page, json) = try pageAndFormat(parts) else { return nil }
+        return .gateway(MenuKey(kind, key), page: page, json: json)
+    }
+
+    /// Reads what follows `images/`: an optional page and `index.json`, or `ID/POSITION.EXT` for an image's bytes.
+    private static func images(_ rest: ArraySlice<String>) throws(Malformed) -> SitePath? {
+        if rest.count == 2, let id = rest.first, let file = rest.last, id != "page" {
+            guard let value = Int64(id), value > 0 else { throw Malformed("not a document id: \(id)") }
+            let pieces = file.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pieces.count == 2, let position = Int(pieces[0]), position > 0, position < 100_000,
+                (1...5).contains(pieces[1].count),
+                pieces[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) })
+            else { throw Malformed("not an image file name: \(file)") }
+            return .image(value, position: position, fileExtension: String(pieces[1]))
+        }
+        guard let (page, json) = try pageAndFormat(rest) else { return nil }
+        return .images(page: page, json: json)
+    }
+
+    /// Reads an optional `page/N/` and an optional `index.json`; `nil` when something else follows.
+    private static func pageAndFormat(_ rest: ArraySlice<String>) throws(Malformed) -> (page: Int, json: Bool)? {
+        var parts = rest
+        var page = 1
+        if parts.first == "page" {
+            parts.removeFirst()
+            guard let text = parts.first else { return nil }
+            guard let number = Int(text), number > 0, number < 1_000_000 else {
+                throw Malformed("not a page number: \(text)")
+            }
+            page = number
+            parts.removeFirst()
+        }
+        if parts.isEmpty { return (page, false) }
+        if parts.count == 1, parts.first == "index.json" { return (page, true) }
         return nil
     }
 

@@ -37,6 +37,10 @@ public enum Stylesheet {
         .entry .title { font-weight: bold; font-size: 1.05rem; }
         .entry .citation { font-size: .9rem; color: var(--muted); }
         .entry .abstract { margin: .2rem 0 0; }
+        ol.links { list-style: none; padding: 0; }
+        ol.links li.link { margin: 0 0 1.2rem; }
+        .link .url { font-family: "Courier New", monospace; overflow-wrap: anywhere; }
+        ul.cited-by { margin: .2rem 0 0; padding-left: 1.2rem; font-size: .95rem; }
         dl.facts { display: grid; grid-template-columns: minmax(7rem, auto) 1fr; gap: .3rem 1rem; }
         dl.facts dt { font-weight: bold; }
         dl.facts dd { margin: 0; }

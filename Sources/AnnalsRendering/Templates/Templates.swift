@@ -30,7 +30,8 @@ public enum Templates {
     /// The template sources by name.
     public static let sources: [String: String] = [
         "layout": layout, "home": home, "menu": menu, "menuIndex": menuIndex, "document": document,
-        "error": error, "search": search, "entries": entries,
+        "error": error, "search": search, "entries": entries, "linkList": linkList, "gatewayIndex": gatewayIndex,
+        "gateway": gateway, "images": images,
     ]
 
     static let layout = """
@@ -55,6 +56,8 @@ public enum Templates {
         <li><a href="{{links.sources}}">Sources</a></li>
         <li><a href="{{links.periods}}">Periods</a></li>
         <li><a href="{{links.documents}}">All documents</a></li>
+        <li><a href="{{links.gateway}}">Gateway</a></li>
+        <li><a href="{{links.images}}">Images</a></li>
         <li><a href="{{links.search}}">Search</a></li>
         </ul></nav>
         </header>
@@ -88,6 +91,11 @@ public enum Templates {
         <li><a href="{{links.sources}}">By source</a></li>
         <li><a href="{{links.periods}}">By period</a>{{#hasPeriods}}: {{#periods}}<a href="{{href}}">{{name}}</a> <span class="count">{{count}}</span>{{^last}}, {{/last}}{{/periods}}{{/hasPeriods}}</li>
         <li><a href="{{links.documents}}">All documents</a>, by title or by date</li>
+        </ul>
+        <h2>Gateway and images</h2>
+        <ul>
+        <li><a href="{{links.gateway}}">Gateway</a>: the links found in documents, by region and topic</li>
+        <li><a href="{{links.images}}">Images</a>: the pictures documents carried, with their documents</li>
         </ul>
         <form class="search" action="{{links.search}}" method="get" role="search">
         <label for="q">Search the archive</label>
@@ -175,6 +183,67 @@ public enum Templates {
         <p>Download: <a href="{{csl}}" download>CSL-JSON</a> · <a href="{{bibtex}}" download>BibTeX</a> · <a href="{{ris}}" download>RIS</a> · <a href="{{json}}">JSON</a></p>
         </section>
         """
+
+    static let paging = """
+        {{#paging}}<nav class="pages" aria-label="Pages">{{#previous}}<a rel="prev" href="{{.}}">Previous page</a>{{/previous}}
+        <span>Page {{page}} of {{pages}}</span>{{#next}}<a rel="next" href="{{.}}">Next page</a>{{/next}}</nav>{{/paging}}
+        """
+
+    /// Links with their hosts and the documents giving them; an address is a link only for the schemes
+    /// ``AnnalsCore/LinkFinder`` finds, and is always shown as text.
+    static let linkList = """
+        <ol class="links">
+        {{#linkEntries}}<li class="link">{{#href}}<a class="url" href="{{href}}" rel="external nofollow">{{url}}</a>{{/href}}{{^href}}<span class="url">{{url}}</span>{{/href}}
+        <div class="citation">{{host}} · given by {{countLine}}</div>
+        <ul class="cited-by">{{#documents}}<li><a href="{{href}}">{{title}}</a>{{#date}}, {{.}}{{/date}}</li>{{/documents}}</ul>{{#more}}<p class="count">and {{.}} more</p>{{/more}}</li>
+        {{/linkEntries}}</ol>
+        """
+
+    static let gatewayIndex =
+        breadcrumbs + """
+
+            <h1>Gateway</h1>
+            <p>{{intro}}</p>
+            <h2>By region</h2>
+            {{#regions}}<h3>{{#href}}<a href="{{href}}">{{name}}</a>{{/href}}{{^href}}{{name}}{{/href}} <span class="count">{{count}}</span></h3>
+            {{#hasItems}}<ul class="inline">{{#items}}<li><a href="{{href}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/items}}</ul>{{/hasItems}}
+            {{/regions}}
+            {{^regions}}<p>No document about a country gives a link yet.</p>{{/regions}}
+            <h2>By topic</h2>
+            {{#hasTopics}}<ul class="inline">{{#topics}}<li><a href="{{href}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/topics}}</ul>{{/hasTopics}}
+            {{^hasTopics}}<p>No document with a topic gives a link yet.</p>{{/hasTopics}}
+            <h2>Most cited</h2>
+            {{#hasLinks}}{{> linkList}}
+            <p><a href="{{all}}">Every link, most cited first</a></p>{{/hasLinks}}
+            {{^hasLinks}}<p>No document gives a link yet.</p>{{/hasLinks}}
+            """
+
+    static let gateway =
+        breadcrumbs + """
+
+            <h1>{{heading}}</h1>
+            <p>{{countLine}}</p>
+            {{#hasChildren}}<h2>Regions and countries</h2>
+            <ul class="inline">{{#children}}<li><a href="{{href}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/children}}</ul>
+            <h2>Links</h2>{{/hasChildren}}
+            {{> linkList}}
+            """ + paging + """
+
+            <p class="count"><a href="{{menuHref}}">Documents menu</a> · <a href="{{json}}">JSON</a></p>
+            """
+
+    static let images =
+        breadcrumbs + """
+
+            <h1>Images</h1>
+            <p>{{countLine}}</p>
+            {{#hasImages}}<table><thead><tr><th scope="col">File</th><th scope="col">Type</th><th scope="col">Size</th><th scope="col">Document</th></tr></thead><tbody>
+            {{#images}}<tr><td><a href="{{href}}">{{name}}</a></td><td>{{type}}</td><td>{{size}} bytes</td><td><a href="{{documentHref}}">{{title}}</a>{{#date}}, {{.}}{{/date}}</td></tr>
+            {{/images}}</tbody></table>{{/hasImages}}
+            """ + paging + """
+
+            <p class="count"><a href="{{json}}">JSON</a></p>
+            """
 
     static let error = """
         <div class="error">

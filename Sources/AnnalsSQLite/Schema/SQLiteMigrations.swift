@@ -220,6 +220,73 @@ enum SQLiteMigrations {
                     CREATE INDEX document_on_sent_instant ON document(julianday(sent)) WHERE sent IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v10-links") { db in
+            // The links understanding finds in a document (`links`, a JSON list), and one indexed row per document
+            // and link for the gateway, kept in step by triggers through intake and re-understanding. Documents
+            // stored before have no links until `annals reindex` reads them again (understanding version 3).
+            try db.execute(
+                sql: """
+                    ALTER TABLE document ADD COLUMN links TEXT NOT NULL DEFAULT '[]';
+                    CREATE TABLE documentLink (
+                        documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        url TEXT NOT NULL,
+                        PRIMARY KEY (documentId, position)) WITHOUT ROWID;
+                    CREATE INDEX documentLink_on_url ON documentLink(url, documentId);
+                    CREATE TRIGGER documentLink_afterInsert AFTER INSERT ON document BEGIN
+                        INSERT INTO documentLink (documentId, position, url)
+                            SELECT NEW.id, key, value FROM json_each(NEW.links);
+                    END;
+                    CREATE TRIGGER documentLink_afterUpdate AFTER UPDATE OF links ON document BEGIN
+                        DELETE FROM documentLink WHERE documentId = NEW.id;
+                        INSERT INTO documentLink (documentId, position, url)
+                            SELECT NEW.id, key, value FROM json_each(NEW.links);
+                    END;
+                    """)
+        }
+        migrator.registerMigration("v11-images") { db in
+            // The image attachments (`image/*`, uuencoded pictures typed from their names) of each document, one
+            // indexed row each, so the images page pages through them without scanning every document.
+            let rows = { (row: String) in
+                """
+                INSERT INTO documentImage (documentId, position, filename, contentType, size, sha256)
+                    SELECT \(row).id, key + 1, json_extract(value, '$.filename'),
+                        lower(json_extract(value, '$.content_type')), json_extract(value, '$.size'),
+                        json_extract(value, '$.sha256')
+                    FROM json_each(\(row).attachments)
+                    WHERE lower(json_extract(value, '$.content_type')) LIKE 'image/%';
+                """
+            }
+            try db.execute(
+                sql: """
+                    CREATE TABLE documentImage (
+                        documentId INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        filename TEXT,
+                        contentType TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        PRIMARY KEY (documentId, position)) WITHOUT ROWID;
+                    CREATE TRIGGER documentImage_afterInsert AFTER INSERT ON document BEGIN
+                    \(rows("NEW"))
+                    END;
+                    CREATE TRIGGER documentImage_afterUpdate AFTER UPDATE OF attachments ON document BEGIN
+                    DELETE FROM documentImage WHERE documentId = NEW.id;
+                    \(rows("NEW"))
+                    END;
+                    """)
+            // Documents already stored: their attachments were recorded at intake.
+            try db.execute(
+                sql: """
+                    INSERT INTO documentImage (documentId, position, filename, contentType, size, sha256)
+                        SELECT document.id, a.key + 1, json_extract(a.value, '$.filename'),
+                            lower(json_extract(a.value, '$.content_type')), json_extract(a.value, '$.size'),
+                            json_extract(a.value, '$.sha256')
+                        FROM document, json_each(document.attachments) AS a
+                        WHERE document.attachments <> '[]'
+                            AND lower(json_extract(a.value, '$.content_type')) LIKE 'image/%';
+                    """)
+        }
         return migrator
     }
 }

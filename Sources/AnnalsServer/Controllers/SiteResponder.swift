@@ -82,3 +82,28 @@ struct DocumentController<Store: MenuStore>: Sendable {
         }
     }
 }
+
+/// The gateway (links found in documents), the list of images, and the images' bytes.
+struct GatewayController<Store: MenuStore>: Sendable {
+    let site: ArchiveSite<Store>
+    let cache: ResourceCache?
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        let responder = SiteResponder(site: site, cache: cache)
+        router.read("/gateway") { request, _ in try responder.respond(request) }
+        router.read("/gateway/**") { request, _ in try responder.respond(request) }
+        router.read("/images") { request, _ in try responder.respond(request) }
+        // Image bytes can be large: they are read again from their copy on each request, never kept in memory.
+        let uncached = SiteResponder(site: site, cache: nil)
+        router.read("/images/**") { request, _ in
+            guard case .image = try? SitePath.parse(request.uri.path) else { return try responder.respond(request) }
+            var response = try uncached.respond(request)
+            // Whatever a sender called an image, it must never run as a page: no script, no sniffing.
+            response.headers[.contentSecurityPolicy] = "sandbox"
+            if response.headers[.contentType] == "application/octet-stream" {
+                response.headers[.contentDisposition] = "attachment"
+            }
+            return response
+        }
+    }
+}

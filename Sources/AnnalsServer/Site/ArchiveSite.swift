@@ -60,6 +60,15 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
                     + "Browse the menus by region, topic, source and period instead." : nil
             return .html(renderer.search(SearchPage(query: "", message: message, results: [], total: 0, facets: [])))
         case .searchFeed, .oai: throw .notFound("This address is served by the live server only.")
+        case .gatewayIndex: return .html(renderer.gatewayIndex(try gatewayIndex()))
+        case .gateway(let menu, let page, let json):
+            let model = try gatewayPage(menu, page: page)
+            return json ? .json(gatewayJSON(model)) : .html(renderer.gateway(model))
+        case .images(let page, let json):
+            let model = try imagesPage(page)
+            return json ? .json(imagesJSON(model)) : .html(renderer.images(model))
+        case .image(let id, let position, let fileExtension):
+            return try image(id, position: position, fileExtension: fileExtension)
         }
     }
 
@@ -88,32 +97,7 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             case .regions, .places:
                 let places = try store.counts(of: .place, in: .all)
                 let regions = try store.counts(of: .region, in: .all)
-                var groups: [MenuGroup] = []
-                // Continents, each with its M49 sub-regions and then its countries.
-                for continent in regions where Regions.path(for: continent.value).count == 2 {
-                    var items: [MenuLink] = []
-                    for region in regions where Self.parent(of: region.value) == continent.value {
-                        items.append(
-                            MenuLink(
-                                name: "▸ " + (Regions.name(for: region.value) ?? region.value),
-                                path: Self.menuPath(.regions, region.value), count: region.count))
-                    }
-                    let countries = places.filter {
-                        Regions.path(for: $0.value).contains { $0.code == continent.value }
-                    }
-                    items += countries.sorted {
-                        (Regions.name(for: $0.value) ?? "") < (Regions.name(for: $1.value) ?? "")
-                    }
-                    .map {
-                        MenuLink(
-                            name: Regions.name(for: $0.value) ?? $0.value, path: Self.menuPath(.places, $0.value),
-                            count: $0.count)
-                    }
-                    groups.append(
-                        MenuGroup(
-                            name: Regions.name(for: continent.value) ?? continent.value,
-                            path: Self.menuPath(.regions, continent.value), count: continent.count, items: items))
-                }
+                let groups = Self.regionGroups(regions: regions, places: places, path: Self.menuPath)
                 var map: [String: Int] = [:]
                 for place in places { map[place.value] = place.count }
                 return MenuIndexPage(
@@ -487,7 +471,9 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
         try storage { () throws(StorageError) in
             var entries: [(path: SitePath, changed: Date?)] = [(.home, nil)]
             for kind in [MenuKind.regions, .topics, .sources, .periods] { entries.append((.menuIndex(kind), nil)) }
+            entries += [(.gatewayIndex, nil), (.images(page: 1, json: false), nil)]
             for menu in try allMenus() { entries.append((.menu(menu, sort: .title, page: 1, json: false), nil)) }
+            for menu in try allGatewayMenus() { entries.append((.gateway(menu, page: 1, json: false), nil)) }
             return entries
         }
     }
@@ -532,6 +518,34 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
 
     static func menuPath(_ kind: MenuKind, _ key: String) -> SitePath {
         .menu(MenuKey(kind, key), sort: .title, page: 1, json: false)
+    }
+
+    /// Continents, each with its M49 sub-regions (marked ▸) and then its countries by name, from counts per region
+    /// and per country; `path` gives the page of a region or country.
+    static func regionGroups(
+        regions: [FacetCount], places: [FacetCount], path: (MenuKind, String) -> SitePath
+    ) -> [MenuGroup] {
+        var groups: [MenuGroup] = []
+        for continent in regions where Regions.path(for: continent.value).count == 2 {
+            var items: [MenuLink] = []
+            for region in regions where parent(of: region.value) == continent.value {
+                items.append(
+                    MenuLink(
+                        name: "▸ " + (Regions.name(for: region.value) ?? region.value),
+                        path: path(.regions, region.value), count: region.count))
+            }
+            let countries = places.filter { Regions.path(for: $0.value).contains { $0.code == continent.value } }
+            items += countries.sorted { (Regions.name(for: $0.value) ?? "") < (Regions.name(for: $1.value) ?? "") }
+                .map {
+                    MenuLink(
+                        name: Regions.name(for: $0.value) ?? $0.value, path: path(.places, $0.value), count: $0.count)
+                }
+            groups.append(
+                MenuGroup(
+                    name: Regions.name(for: continent.value) ?? continent.value,
+                    path: path(.regions, continent.value), count: continent.count, items: items))
+        }
+        return groups
     }
 
     static func parent(of region: String) -> String? {

@@ -12,7 +12,8 @@ import Foundation
 ///
 /// Folder pages become `index.html` inside their folder and link to each other by relative paths naming those
 /// files, so the site works from `file://` too. Search, search feeds, mbox downloads and OAI-PMH need the live
-/// server and are left out (the search page says so).
+/// server and are left out (the search page says so). Images are written with the extension of their media type
+/// (`images/12/1.gif`), so any web server sends them typed.
 public struct StaticSite<Store: MenuStore>: Sendable {
     /// What was written.
     public struct Summary: Sendable, Hashable, Codable {
@@ -73,6 +74,22 @@ public struct StaticSite<Store: MenuStore>: Sendable {
             for number in stride(from: 1, through: AtomFeed.completePages(total: page.total), by: 1) {
                 try put(.feed(menu, archive: number))
             }
+        }
+        try put(.gatewayIndex)
+        for menu in try site.storage({ () throws(StorageError) in try site.allGatewayMenus() }) {
+            let first = try site.gatewayPage(menu, page: 1)
+            for number in 1...first.pages {
+                let page = number == 1 ? first : try site.gatewayPage(menu, page: number)
+                try put(.gateway(menu, page: number, json: false), .html(site.renderer.gateway(page)))
+                try put(.gateway(menu, page: number, json: true), .json(site.gatewayJSON(page)))
+            }
+        }
+        let firstImages = try site.imagesPage(1)
+        for number in 1...firstImages.pages {
+            let page = number == 1 ? firstImages : try site.imagesPage(number)
+            try put(.images(page: number, json: false), .html(site.renderer.images(page)))
+            try put(.images(page: number, json: true), .json(site.imagesJSON(page)))
+            for image in page.entries { try put(SiteRenderer.imagePath(image)) }
         }
         var last: Int64 = 0
         while true {
