@@ -16,15 +16,18 @@ struct ArchiveOptions: ParsableArguments {
     }
 
     /// Opens the archive, creating it when `create` is set; `readOnly` opens one read-only connection, for
-    /// commands that only read and should start fast.
-    func openStore(create: Bool = false, readOnly: Bool = false) throws -> SQLiteDocumentStore {
+    /// commands that only read and should start fast; `mapsFile` reads through memory mapping, for batch readers.
+    func openStore(create: Bool = false, readOnly: Bool = false, mapsFile: Bool = false) throws
+        -> SQLiteDocumentStore
+    {
         let database = (directory as NSString).appendingPathComponent("archive.sqlite")
         if !create && !FileManager.default.fileExists(atPath: database) {
             throw CommandFailure("no archive at \(directory) (run `annals ingest` first, or pass --archive)")
         }
         do {
             return try readOnly
-                ? SQLiteDocumentStore(readingDirectory: directory) : SQLiteDocumentStore(directory: directory)
+                ? SQLiteDocumentStore(readingDirectory: directory)
+                : SQLiteDocumentStore(directory: directory, mapsFile: mapsFile)
         } catch {
             throw CommandFailure(error.message)
         }

@@ -90,7 +90,7 @@ struct SiteCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try archive.openStore()
+        let store = try archive.openStore(mapsFile: true)
         let started = Date()
         let writer = StaticSite(store: store, configuration: SiteConfiguration(baseURL: baseURL))
         let summary: StaticSite<SQLiteDocumentStore>.Summary
