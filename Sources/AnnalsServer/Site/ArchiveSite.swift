@@ -232,6 +232,28 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
         }
     }
 
+    /// Every page of a menu in one order, from one read of its entries (for the static site, which writes them
+    /// all: reading page by page sorted the whole menu once per page).
+    func menuPages(_ menu: MenuKey, sort: MenuSort) throws(SiteError) -> [MenuPage] {
+        let definition = try definition(menu)
+        let size = pageSize
+        return try storage { () throws(StorageError) in
+            let total = try store.count(definition.filter)
+            let all = try store.summaries(
+                definition.filter, order: sort == .title ? .title : .date, offset: 0, limit: max(total, 1))
+            let children = try children(menu, definition.filter)
+            let pages = max(1, (all.count + size - 1) / size)
+            return (1...pages).map { page in
+                MenuPage(
+                    menu: menu, name: definition.name,
+                    breadcrumbs: definition.breadcrumbs + [Crumb(definition.name, nil)], children: children,
+                    childrenHeading: definition.childrenHeading,
+                    entries: Array(all[min(all.count, (page - 1) * size)..<min(all.count, page * size)]), sort: sort,
+                    page: page, total: all.count, pageSize: size)
+            }
+        }
+    }
+
     func children(_ menu: MenuKey, _ filter: MenuFilter) throws(StorageError) -> [MenuLink] {
         switch menu.kind {
         case .regions:

@@ -63,15 +63,16 @@ public struct StaticSite<Store: MenuStore>: Sendable {
         for kind in [MenuKind.regions, .topics, .sources, .periods] { try put(.menuIndex(kind)) }
         let store = site.store
         for menu in try site.storage({ () throws(StorageError) in try site.allMenus() }) {
-            let page = try site.menuPage(menu, sort: .title, page: 1)
+            var total = 0
             for sort in MenuSort.allCases {
-                for number in 1...page.pages {
-                    try put(.menu(menu, sort: sort, page: number, json: false))
-                    try put(.menu(menu, sort: sort, page: number, json: true))
+                for page in try site.menuPages(menu, sort: sort) {
+                    try put(.menu(menu, sort: sort, page: page.page, json: false), .html(site.renderer.menu(page)))
+                    try put(.menu(menu, sort: sort, page: page.page, json: true), .json(site.menuJSON(page)))
+                    total = page.total
                 }
             }
             try put(.feed(menu, archive: nil))
-            for number in stride(from: 1, through: AtomFeed.completePages(total: page.total), by: 1) {
+            for number in stride(from: 1, through: AtomFeed.completePages(total: total), by: 1) {
                 try put(.feed(menu, archive: number))
             }
         }
