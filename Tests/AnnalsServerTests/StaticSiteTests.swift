@@ -46,7 +46,22 @@ struct StaticSiteTests {
         let image = try WebArchive.id(subject: "Links about the strike")
         #expect(try Data(contentsOf: out.appending("images/\(image)/1.gif")) == Data(WebArchive.gif))
         let search = try String(contentsOf: out.appending("search/index.html"), encoding: .utf8)
-        #expect(search.contains("search needs the live server"))
+        #expect(search.contains("<script src=\"search.js\"></script>"))
+        #expect(search.contains("<noscript>"))
+        // The index the page's script answers from: every document, with its words and facets.
+        let script = try String(contentsOf: out.appending("search/index.js"), encoding: .utf8)
+        let prefix = "window.ANNALS_SEARCH = "
+        #expect(script.hasPrefix(prefix))
+        #expect(!script.contains("</script>") && !script.contains("<script"))
+        let json = Data(script.dropFirst(prefix.count).dropLast(2).utf8)
+        let index = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let documents = try #require(index["docs"] as? [[Any]])
+        #expect(documents.count == (try WebArchive.store.count(.all)))
+        let terms = try #require(index["terms"] as? [String: [Int]])
+        #expect(terms["peru"]?.isEmpty == false)
+        #expect(terms["lima"]?.isEmpty == false)
+        #expect((index["names"] as? [String: String])?["PE"] == "Peru")
+        #expect(FileManager.default.fileExists(atPath: out.appending("search/search.js").path))
     }
 
     @Test("Every relative link of the static site leads to a written file")

@@ -245,6 +245,8 @@ public struct SiteRenderer: Sendable {
         if !page.query.isEmpty {
             view["feed"] = links.href(.searchFeed) + "?q=" + encoded(page.query)
         }
+        // The static copy has no server: the page answers from an index in the browser (see StaticSearch).
+        view["staticSearch"] = style == .staticSite
         if let paging = page.paging, !page.results.isEmpty {
             func pageLink(_ number: Int, sort: String, snapshot: Bool) -> String {
                 var link = queryLink(page.query)

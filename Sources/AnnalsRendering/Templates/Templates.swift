@@ -261,6 +261,11 @@ public enum Templates {
         <button type="submit">Search</button>
         </form>
         {{#message}}<p class="error">{{.}}</p>{{/message}}
+        {{#staticSearch}}<noscript><p class="error">This static copy of the archive searches in the browser, which needs JavaScript; the live server (annals serve) searches without it. The menus by region, topic, source and period work either way.</p></noscript>
+        <p class="count">This static copy searches words, prefix*, and place:, topic:, source: and date:; the live server also takes "phrases", OR, -exclusion and the other fields.</p>
+        <div id="static-results" aria-live="polite"></div>
+        <script src="index.js"></script>
+        <script src="search.js"></script>{{/staticSearch}}
         {{#hasFacets}}<h2>Refine</h2>{{#facets}}<h3>{{name}}</h3><ul class="inline">{{#values}}<li><a href="{{href}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/values}}</ul>{{/facets}}{{/hasFacets}}
         {{#hasEntries}}<h2>{{countLine}}</h2>{{/hasEntries}}
         {{#otherOrder}}<p class="count"><a href="{{href}}">Show {{name}}</a></p>{{/otherOrder}}

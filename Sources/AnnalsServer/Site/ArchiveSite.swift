@@ -54,11 +54,7 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
         case .sitemap: return .xml(try sitemap())
         case .sitemapPart(let number): return .xml(try sitemapPart(number))
         case .search:
-            let message =
-                renderer.style == .staticSite
-                ? "This is a static copy of the archive: search needs the live server (annals serve). "
-                    + "Browse the menus by region, topic, source and period instead." : nil
-            return .html(renderer.search(SearchPage(query: "", message: message, results: [], total: 0, facets: [])))
+            return .html(renderer.search(SearchPage(query: "", message: nil, results: [], total: 0, facets: [])))
         case .searchFeed, .oai: throw .notFound("This address is served by the live server only.")
         case .gatewayIndex: return .html(renderer.gatewayIndex(try gatewayIndex()))
         case .gateway(let menu, let page, let json):
@@ -517,6 +513,39 @@ public struct ArchiveSite<Store: MenuStore>: Sendable {
             }
             return entries
         }
+    }
+
+    /// The static site's search index (`search/index.js`, see ``AnnalsRendering/StaticSearch``): every
+    /// document, newest first, with the words it holds.
+    public func staticSearchIndex() throws(SiteError) -> String {
+        let links = SiteLinks(from: .search, style: .staticSite)
+        var entries: [StaticSearch.Entry] = []
+        var places: Set<String> = []
+        try storage { () throws(StorageError) in
+            var last: Int64 = 0
+            while true {
+                let batch = try store.documents(after: last, limit: 500)
+                guard let tail = batch.last else { break }
+                for d in batch {
+                    let date = d.published ?? d.sent.map { String($0.prefix(10)) }
+                    entries.append(
+                        StaticSearch.Entry(
+                            href: links.href(.document(d.id, json: false)),
+                            title: Citation.title(headline: d.headline, subject: d.subject),
+                            citation: Citation.line(authors: d.authors, publication: d.publication, date: date),
+                            date: date, places: d.places, topics: d.topics, source: d.publication,
+                            text: [
+                                d.headline ?? "", d.subject ?? "", d.authors.joined(separator: " "), d.text ?? d.body,
+                            ]
+                            .joined(separator: "\n")))
+                    places.formUnion(d.places)
+                }
+                last = tail.id
+            }
+        }
+        entries.sort { ($0.date ?? "", $1.href) > ($1.date ?? "", $0.href) }
+        let names = Dictionary(uniqueKeysWithValues: places.map { ($0, Regions.name(for: $0) ?? $0) })
+        return StaticSearch.indexScript(entries, placeNames: names)
     }
 
     /// Every menu that lists at least one document.

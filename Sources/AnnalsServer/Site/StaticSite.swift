@@ -59,6 +59,14 @@ public struct StaticSite<Store: MenuStore>: Sendable {
             summary.bytes += resource.body.count
         }
         for path: SitePath in [.home, .stylesheet, .sitemap, .search] { try put(path) }
+        // Search in the browser: the index and the script the static search page loads.
+        let searchFolder = (directory as NSString).appendingPathComponent("search")
+        for (name, text) in [("index.js", try site.staticSearchIndex()), ("search.js", StaticSearch.script)] {
+            let file = (searchFolder as NSString).appendingPathComponent(name)
+            try writeFile(file, Array(text.utf8))
+            summary.files += 1
+            summary.bytes += text.utf8.count
+        }
         for number in stride(from: 1, through: try site.sitemapParts(), by: 1) { try put(.sitemapPart(number)) }
         for kind in [MenuKind.regions, .topics, .sources, .periods] { try put(.menuIndex(kind)) }
         let store = site.store
