@@ -226,19 +226,8 @@ public enum SitePath: Sendable, Hashable {
             sort = .date
             parts.removeFirst()
         }
-        var page = 1
-        if parts.first == "page" {
-            parts.removeFirst()
-            guard let text = parts.first else { return nil }
-            guard let number = Int(text), number > 0, number < 1_000_000 else {
-                throw Malformed("not a page number: \(text)")
-            }
-            page = number
-            parts.removeFirst()
-        }
-        if parts.isEmpty { return .menu(menu, sort: sort, page: page, json: false) }
-        if parts == ["index.json"] { return .menu(menu, sort: sort, page: page, json: true) }
-        return nil
+        guard let (page, json) = try pageAndFormat(parts[...]) else { return nil }
+        return .menu(menu, sort: sort, page: page, json: json)
     }
 
     /// Reads what follows `gateway/`: nothing, or a menu with an optional page and `index.json`.
