@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "AnnalsCore", "AnnalsStorage", "AnnalsRendering",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
