@@ -58,6 +58,7 @@ let package = Package(
                 "AnnalsCore", "AnnalsStorage", "AnnalsRendering",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

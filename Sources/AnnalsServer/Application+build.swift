@@ -1,6 +1,7 @@
 public import AnnalsRendering
 public import AnnalsStorage
 public import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Where the server listens and how the site describes itself.
@@ -18,14 +19,22 @@ public struct ServerSettings: Sendable {
     public var cacheSeconds: Double
     /// The most megabytes of pages kept in memory.
     public var cacheMegabytes: Int
+    /// How many seconds a connection may stay without a whole request before it is closed (0: never).
+    ///
+    /// The clock restarts only when a request's head, a piece of its body or its end has been read, or a
+    /// response written, never on single bytes: a client that sends its header a byte at a time
+    /// (slowloris) is closed this long after it connected, and an idle keep-alive connection this long
+    /// after its last response. A request being answered is never cut off.
+    public var idleTimeout: Double
 
     /// Creates settings; the site's address defaults to `http://HOST:PORT/`.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, site: SiteConfiguration? = nil, oaiPageSize: Int = 100,
-        cacheSeconds: Double = 0, cacheMegabytes: Int = 256
+        cacheSeconds: Double = 0, cacheMegabytes: Int = 256, idleTimeout: Double = 30
     ) {
         self.cacheSeconds = cacheSeconds
         self.cacheMegabytes = cacheMegabytes
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.site = site ?? SiteConfiguration(baseURL: "http://\(host):\(port)/")
@@ -48,8 +57,13 @@ public func buildApplication<Store: MenuStore>(
     let router = buildRouter(
         store: store, configuration: settings.site, search: search, oaiPageSize: settings.oaiPageSize,
         cacheSeconds: settings.cacheSeconds, cacheMegabytes: settings.cacheMegabytes)
+    let server: HTTPServerBuilder =
+        settings.idleTimeout > 0
+        ? .http1(configuration: .init(idleTimeout: .nanoseconds(Int64((settings.idleTimeout * 1e9).rounded()))))
+        : .http1()
     return Application(
         router: router,
+        server: server,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Annals"),
         logger: logger)
 }

@@ -44,10 +44,20 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp("The most megabytes of pages kept in memory.", valueName: "mb"))
     var cacheMegabytes = 256
 
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: ArgumentHelp(
+            "Seconds a connection may stay without a whole request (slow or idle clients) before it is closed (0: never).",
+            valueName: "s"))
+    var idleTimeout = 30.0
+
     func validate() throws {
         guard cacheSeconds >= 0 else { throw ValidationError("--cache-seconds must not be negative") }
         guard (0...65_536).contains(cacheMegabytes) else {
             throw ValidationError("--cache-megabytes must be 0 to 65536")
+        }
+        guard idleTimeout >= 0, idleTimeout <= 86_400 else {
+            throw ValidationError("--idle-timeout must be 0 to 86400 seconds")
         }
         guard (1...10_000).contains(oaiPageSize) else { throw ValidationError("--oai-page-size must be 1 to 10000") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
@@ -63,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
             store: store,
             settings: ServerSettings(
                 host: host, port: port, site: site, oaiPageSize: oaiPageSize, cacheSeconds: cacheSeconds,
-                cacheMegabytes: cacheMegabytes),
+                cacheMegabytes: cacheMegabytes, idleTimeout: idleTimeout),
             search: ArchiveSearchProvider(store: store))
         StandardError.write("annals: serving \(archive.directory) at http://\(host):\(port)/ (Ctrl-C to stop)\n")
         try await app.runService()

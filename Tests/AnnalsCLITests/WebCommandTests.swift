@@ -17,7 +17,8 @@ struct WebCommandTests {
         "Bad usage gives a one-line error and a non-zero exit",
         arguments: [
             ["serve", "--port", "70000"], ["serve", "--base-url", "ftp://example.org/"],
-            ["serve", "--cache-seconds", "-1"], ["serve", "--oai-page-size", "0"], ["site"], ["serve"],
+            ["serve", "--cache-seconds", "-1"], ["serve", "--oai-page-size", "0"], ["serve", "--idle-timeout", "-1"],
+            ["site"], ["serve"],
             ["site", "--out", "/tmp/annals-never-written"],
         ])
     func badUsage(arguments: [String]) throws {

@@ -32,7 +32,18 @@ struct SearchQueryParser {
     private var depth = 0
 
     /// The deepest nesting of parentheses read; deeper is refused rather than risk the stack on hostile input.
-    static let maximumDepth = 32
+    ///
+    /// Eight levels leave room in SQLite's own parsers: each level becomes up to three levels of
+    /// parentheses in SQL or FTS5, and both parsers overflow their stacks of about 100 entries beyond
+    /// 11 levels of the worst shape, `(place:pe OR -place:cl (…))` (`SearchQueryFuzzTests`).
+    static let maximumDepth = 8
+
+    /// The most words, phrases and fields in one query.
+    ///
+    /// Every one becomes an SQL condition or an FTS5
+    /// phrase; SQLite refuses an expression nested more than 1,000 deep, which a long enough run of
+    /// `OR`s or exclusions would otherwise reach.
+    static let maximumTerms = 256
 
     init(_ string: String) {
         characters = Array(string)
@@ -41,6 +52,14 @@ struct SearchQueryParser {
     mutating func parse() throws(SearchQueryError) -> SearchQuery {
         tokens = try lex()
         guard !tokens.isEmpty else { throw SearchQueryError("the query is empty: type words or fields to find", at: 0) }
+        var terms = 0
+        for case .item(_, let position) in tokens {
+            terms += 1
+            guard terms <= Self.maximumTerms else {
+                throw SearchQueryError(
+                    "too many words and fields (at most \(Self.maximumTerms)): shorten the query", at: position)
+            }
+        }
         let query = try parseOr()
         if next < tokens.count {
             let token = tokens[next]

@@ -29,10 +29,42 @@ struct SearchCompiler {
 
     // MARK: - FTS5 expressions
 
+    /// The deepest nesting of parentheses a MATCH expression may have.
+    ///
+    /// FTS5's expression parser keeps a stack of about 100 entries, and each level of parentheses with an operator before it takes three
+    /// (`"a" OR (` overflows it at 33 levels with SQLite 3.40); a deeper part is searched through SQL
+    /// conditions instead, each with a MATCH of its own.
+    static let maximumNesting = 20
+
+    /// An FTS5 expression and how deeply its parentheses nest.
+    private struct Expression {
+        var text: String
+        var nesting: Int
+        /// A phrase (with its column filter and `*`) needs no parentheses around it.
+        var isPhrase: Bool
+
+        /// The expression as an operand: in parentheses unless it is a phrase, so precedence never matters.
+        var operand: String { isPhrase ? text : "(\(text))" }
+        var operandNesting: Int { isPhrase ? nesting : nesting + 1 }
+
+        /// The operands joined by one operator.
+        static func joined(_ parts: [Expression], by separator: String) -> Expression {
+            if parts.count == 1 { return parts[0] }
+            return Expression(
+                text: parts.map(\.operand).joined(separator: separator),
+                nesting: parts.map(\.operandNesting).max() ?? 0, isPhrase: false)
+        }
+    }
+
     /// One MATCH expression for the FTS-expressible parts of an AND, and the parts left over.
     private static func matchExpression(of parts: [SearchQuery]) -> (String?, [SearchQuery]) {
-        var positives: [String] = []
-        var negatives: [String] = []
+        let (expression, rest) = expression(of: parts)
+        return (expression?.text, rest)
+    }
+
+    private static func expression(of parts: [SearchQuery]) -> (Expression?, [SearchQuery]) {
+        var positives: [Expression] = []
+        var negatives: [Expression] = []
         var rest: [SearchQuery] = []
         for part in parts {
             if case .not(let inner) = part, let expression = fts(inner) {
@@ -44,38 +76,51 @@ struct SearchCompiler {
             }
         }
         guard !positives.isEmpty else { return (nil, parts) }
-        // FTS5's NOT is binary: `a NOT b`. Parenthesise everything rather than rely on precedence.
-        var expression = positives.count == 1 ? positives[0] : positives.map { "(\($0))" }.joined(separator: " AND ")
-        for negative in negatives {
-            expression = "(\(expression)) NOT (\(negative))"
+        // FTS5's NOT is binary (`a NOT b`): every exclusion goes into one OR on its right, so that
+        // many exclusions do not nest.
+        var expression = Expression.joined(positives, by: " AND ")
+        if !negatives.isEmpty {
+            expression = Expression.joined(
+                [expression, Expression.joined(negatives, by: " OR ")], by: " NOT ")
         }
+        guard expression.nesting <= maximumNesting else { return (nil, parts) }
         return (expression, rest)
     }
 
-    /// The query as one FTS5 expression, or `nil` when it needs SQL (fields the index does not hold, lone NOT).
-    private static func fts(_ query: SearchQuery) -> String? {
+    /// The query as one FTS5 expression, or `nil` when it needs SQL (fields the index does not hold, lone NOT,
+    /// nesting deeper than FTS5 parses).
+    private static func fts(_ query: SearchQuery) -> Expression? {
         switch query {
         case .text(let text):
-            return phrase(text)
+            return Expression(text: phrase(text), nesting: 0, isPhrase: true)
         case .filter, .not:
             return nil
         case .any(let parts):
             let expressions = parts.compactMap(fts)
             guard expressions.count == parts.count else { return nil }
-            return expressions.map { "(\($0))" }.joined(separator: " OR ")
+            let expression = Expression.joined(expressions, by: " OR ")
+            return expression.nesting <= maximumNesting ? expression : nil
         case .all(let parts):
-            let (expression, rest) = matchExpression(of: parts)
+            let (expression, rest) = Self.expression(of: parts)
             return rest.isEmpty ? expression : nil
         }
     }
 
     /// A quoted FTS5 phrase: inside double quotes every character is literal text for the tokenizer,
     /// so operators, column names, `NEAR(`, `^` and `*` typed by the user are only words there.
+    ///
+    /// Quotes are doubled scalar by scalar: a quote followed by a combining mark is one `Character`
+    /// that `String`'s character-wise replacing does not see as `"`, yet FTS5 reads its quote.
     static func phrase(_ text: SearchText) -> String {
-        let cleaned = text.text.unicodeScalars.filter { !$0.properties.isNoncharacterCodePoint && $0.value >= 0x20 }
-        let quoted =
-            "\"" + String(String.UnicodeScalarView(cleaned)).replacingOccurrences(of: "\"", with: "\"\"")
-            + "\""
+        var scalars = String.UnicodeScalarView()
+        scalars.append("\"")
+        for scalar in text.text.unicodeScalars where !scalar.properties.isNoncharacterCodePoint && scalar.value >= 0x20
+        {
+            if scalar == "\"" { scalars.append(scalar) }
+            scalars.append(scalar)
+        }
+        scalars.append("\"")
+        let quoted = String(scalars)
         let body = text.isPrefix ? quoted + " *" : quoted
         guard let field = text.field else { return body }
         return "\(column(field)) : \(body)"
@@ -96,7 +141,7 @@ struct SearchCompiler {
 
     private mutating func condition(_ query: SearchQuery) -> String {
         if let expression = Self.fts(query) {
-            arguments.append(expression)
+            arguments.append(expression.text)
             return "d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)"
         }
         switch query {

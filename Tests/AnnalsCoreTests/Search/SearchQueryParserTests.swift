@@ -232,11 +232,24 @@ struct SearchQueryParserTests {
     @Test("Deep nesting is refused, not followed down the stack")
     func deepNesting() throws {
         let deep = String(repeating: "(", count: 10_000) + "peru" + String(repeating: ")", count: 10_000)
-        #expect(throws: SearchQueryError("too many nested parentheses (at most 32)", at: 32)) {
+        #expect(throws: SearchQueryError("too many nested parentheses (at most 8)", at: 8)) {
             try SearchQuery.parse(deep)
         }
-        let fine = String(repeating: "(", count: 32) + "peru" + String(repeating: ")", count: 32)
+        let fine = String(repeating: "(", count: 8) + "peru" + String(repeating: ")", count: 8)
         #expect(try parse(fine) == word("peru"))
+    }
+
+    @Test("More than 256 words and fields are refused at the 257th")
+    func tooManyTerms() throws {
+        let most = Array(repeating: "peru", count: 256).joined(separator: " OR ")
+        #expect(throws: Never.self) { try SearchQuery.parse(most) }
+        #expect(throws: SearchQueryError("too many words and fields (at most 256): shorten the query", at: 256 * 8)) {
+            try SearchQuery.parse(most + " OR peru")
+        }
+        // A huge input of one kind of term fails the same way, quickly.
+        #expect(throws: SearchQueryError.self) {
+            try SearchQuery.parse(String(repeating: "a ", count: 60_000))
+        }
     }
 
     @Test("The description gives the message and the position")
