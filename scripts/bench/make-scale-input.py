@@ -23,23 +23,17 @@ import re
 import sys
 
 
-def messages(corpus):
-    """Yields the raw bytes of every message, in a stable order (as make-peer-input.py)."""
-    news = os.path.join(corpus, "20news-train")
-    for root, dirs, files in sorted(os.walk(news)):
-        dirs.sort()
-        for name in sorted(files):
-            yield open(os.path.join(root, name), "rb").read()
-    lists = os.path.join(corpus, "mailing-lists")
-    for root, dirs, files in sorted(os.walk(lists)):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            if name.endswith(".mbox") or "/r-project/" in path:
-                for message in mailbox.mbox(path, create=False):
-                    yield message.as_bytes(unixfrom=False)
-            else:
-                yield open(path, "rb").read()
+def _peer_input():
+    """scripts/bench/make-peer-input.py as a module (its name has hyphens): the one reader of the corpus."""
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-peer-input.py")
+    spec = importlib.util.spec_from_file_location("make_peer_input", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+messages = _peer_input().messages
 
 
 SIMPLE = re.compile(rb"(?im)^content-(?:type:\s*multipart|transfer-encoding:\s*base64)")
