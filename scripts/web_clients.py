@@ -92,6 +92,20 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+def follow(driver, element):
+    """Clicks a link or button and waits until the next page replaced this one.
+
+    Selenium does not always wait for the navigation a click starts (file:// pages in
+    particular), so a lookup right after a click can find the old page's elements."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def browse(start, shots):
     """Home -> regions map -> a country on the map -> its menu -> a document -> BibTeX link."""
     from selenium.webdriver.common.by import By
@@ -104,14 +118,14 @@ def browse(start, shots):
         driver.get(start)
         assert "Annals" in driver.title, driver.title
         shot("home")
-        driver.find_element(By.LINK_TEXT, "Regions").click()
+        follow(driver, driver.find_element(By.LINK_TEXT, "Regions"))
         assert driver.find_element(By.TAG_NAME, "h1").text == "Regions"
         shot("regions")
         # The country's shape on the map is the link (an SVG <a>): click it.
-        driver.find_element(By.CSS_SELECTOR, ".map a[href*='places/PE/'] path").click()
+        follow(driver, driver.find_element(By.CSS_SELECTOR, ".map a[href*='places/PE/'] path"))
         assert driver.find_element(By.TAG_NAME, "h1").text == "Peru: documents menu", driver.title
         shot("menu")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Peru Massacre").click()
+        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Peru Massacre"))
         assert "Peru Massacre" in driver.find_element(By.TAG_NAME, "h1").text
         assert "By Monica Ruiz, in Workers World, 1 May 1997" in driver.page_source
         shot("document")
@@ -122,7 +136,7 @@ def browse(start, shots):
         assert "Ruiz, Monica" in text
         # Hostile text shows as text: no alert, the script visible in the page.
         driver.get(start)
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Strike in Lima").click()
+        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Strike in Lima"))
         assert "<script>alert('subject')</script>" in driver.find_element(By.TAG_NAME, "h1").text
         gateway_and_images(driver, start, shot)
     finally:
@@ -133,10 +147,10 @@ def gateway_and_images(driver, start, shot):
     """Home -> Gateway -> Peru's links -> a document giving one; Images -> an image's bytes."""
     from selenium.webdriver.common.by import By
     driver.get(start)
-    driver.find_element(By.LINK_TEXT, "Gateway").click()
+    follow(driver, driver.find_element(By.LINK_TEXT, "Gateway"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Gateway", driver.title
     shot("gateway")
-    driver.find_element(By.CSS_SELECTOR, "a[href*='gateway/places/PE/']").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "a[href*='gateway/places/PE/']"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Gateway: Peru", driver.title
     urls = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a.url")]
     assert "http://workers.org/" in urls, urls
@@ -144,9 +158,9 @@ def gateway_and_images(driver, start, shot):
     hrefs = [a.get_attribute("href") or "" for a in driver.find_elements(By.TAG_NAME, "a")]
     assert not any(h.lower().startswith("javascript:") for h in hrefs), hrefs
     assert "<script" not in driver.find_element(By.TAG_NAME, "main").get_attribute("innerHTML")
-    driver.find_element(By.CSS_SELECTOR, "ul.cited-by a").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "ul.cited-by a"))
     assert driver.find_elements(By.CSS_SELECTOR, "article h1"), driver.title
-    driver.find_element(By.LINK_TEXT, "Images").click()
+    follow(driver, driver.find_element(By.LINK_TEXT, "Images"))
     assert driver.find_element(By.TAG_NAME, "h1").text == "Images", driver.title
     shot("images")
     names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "tbody tr td:first-child a")]
@@ -180,18 +194,18 @@ def search_refine_open(start):
         driver.get(start)
         box = driver.find_element(By.ID, "q")
         box.send_keys("strike")
-        driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]").click()
+        follow(driver, driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]"))
         assert driver.find_element(By.TAG_NAME, "h1").text == "Search", driver.title
         assert driver.find_element(By.ID, "q").get_attribute("value") == "strike"
         facet = driver.find_element(By.XPATH, "//h3[normalize-space()='Places']/following-sibling::ul[1]//a")
         place = facet.text
-        facet.click()
+        follow(driver, facet)
         query = driver.find_element(By.ID, "q").get_attribute("value")
         assert query.startswith("strike place:"), query
         results = driver.find_elements(By.CSS_SELECTOR, "ol.entries a.title")
         assert results, (place, driver.page_source[:500])
         title = results[0].text
-        results[0].click()
+        follow(driver, results[0])
         assert driver.find_element(By.CSS_SELECTOR, "article h1").text == title, (title, driver.title)
         assert "About this document" in driver.page_source
         assert "/documents/" in driver.current_url, driver.current_url

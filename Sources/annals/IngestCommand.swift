@@ -78,7 +78,8 @@ final class ProgressReporter: @unchecked Sendable {
     private let interactive: Bool
     private let totalBytes: Int
     private let lock = NSLock()
-    private var lastPrint = Date.distantPast
+    /// Starts at creation, so a quick intake prints no progress line with nothing done yet.
+    private var lastPrint = Date()
     private var drewBar = false
     private var finishedBytes = 0
     private var currentFile = ""
