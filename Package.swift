@@ -30,7 +30,10 @@ let package = Package(
         // The embedded archive: SQLite through GRDB.
         .target(
             name: "AnnalsSQLite",
-            dependencies: ["AnnalsStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AnnalsStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Reading files and folders, detecting formats, hashing and storing: the intake pipeline.

@@ -2,9 +2,14 @@ import AnnalsCore
 public import AnnalsStorage
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension SQLiteDocumentStore: DocumentSearching {
     /// The documents matching a query: one page, the total and (if asked) facet counts, read from one snapshot.
+    ///
+    /// Every match is read once, in one pass over the index: its id, its ranking key and (when facets are
+    /// asked for) its facet numbers. Counting, ranking and facet counting then happen in memory, so a
+    /// query's full-text match (prefix expansion included) is evaluated once, not once per part.
     ///
     /// - Throws: ``StorageError`` with code `.failed` when the archive cannot be read.
     public func search(_ request: SearchRequest) throws(StorageError) -> SearchResults {
@@ -13,11 +18,12 @@ extension SQLiteDocumentStore: DocumentSearching {
         let (total, hits, facets, asOf) = try read { db in
             let asOf = try request.asOf ?? Int64.fetchOne(db, sql: "SELECT max(id) FROM document") ?? 0
             let base = SearchBase(compiled, asOf: asOf)
-            let total =
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(base.ids))", arguments: base.idArguments) ?? 0
-            let hits = request.limit == 0 || total == 0 ? [] : try Self.hits(base, request, db)
-            let facets = request.includesFacets ? try Self.facets(base, limit: request.facetLimit, db) : nil
-            return (total, hits, facets, asOf)
+            let matches = try Self.matches(base, request, db)
+            let page = matches.page(offset: request.offset, limit: request.limit)
+            let hits = page.isEmpty ? [] : try Self.hits(page, base, total: matches.count, db)
+            let facets =
+                request.includesFacets ? try Self.facets(matches.facetCounts(), limit: request.facetLimit, db) : nil
+            return (matches.count, hits, facets, asOf)
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds =
@@ -25,85 +31,131 @@ extension SQLiteDocumentStore: DocumentSearching {
         return SearchResults(total: total, hits: hits, facets: facets, milliseconds: milliseconds, asOf: asOf)
     }
 
-    /// The page of hits, in two steps: rank every match on its id and score alone, then read the
-    /// document and build the snippet only for the hits on the page (a snippet costs far more than a score).
-    private static func hits(_ base: SearchBase, _ request: SearchRequest, _ db: Database) throws -> [SearchHit] {
-        let day = SearchSchema.day("d")
+    /// Reads every match of `base` once: ids with their ranking key, and facet numbers when asked for.
+    ///
+    /// Ranked by relevance, a query with words alone is answered by the full-text index without
+    /// touching the slim document table; sorting by date or counting facets joins it row by row.
+    ///
+    /// A broad query matches thousands of rows, so they are stepped through with SQLite's C API on
+    /// GRDB's statement (GRDB's documented raw access): a `Row` per match, its values decoded through
+    /// protocols, cost ten times the query itself.
+    private static func matches(_ base: SearchBase, _ request: SearchRequest, _ db: Database) throws -> Matches {
+        let byScore = request.sort == .relevance && base.hasMatch
         let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
-        let score = base.hasMatch ? "-bm25(search_fts, \(weights))" : "0.0"
-        let ranked: String
-        if request.sort == .relevance && base.hasMatch {
-            ranked = "SELECT \(base.idColumn) AS id, \(score) AS score \(base.rankFrom) ORDER BY score DESC, id"
+        // Facet value numbers are dense row ids: count them in an array, not a dictionary.
+        let facetValues =
+            request.includesFacets ? try Int.fetchOne(db, sql: "SELECT max(id) FROM search_facet_value") ?? 0 : 0
+        var matches = Matches(byScore: byScore, largestFacetValue: facetValues)
+        let statement: Statement
+        if byScore && !request.includesFacets {
+            statement = try db.makeStatement(
+                sql: "SELECT \(base.idColumn), -bm25(search_fts, \(weights)), NULL, NULL \(base.rankFrom)")
+            try statement.setArguments(base.rankArguments)
         } else {
-            ranked = "SELECT d.id AS id, \(score) AS score \(base.from) ORDER BY d.day DESC, d.id"
+            // Sorted by date, hits still show how well they match.
+            let score = base.hasMatch ? "-bm25(search_fts, \(weights))" : "0.0"
+            statement = try db.makeStatement(
+                sql: """
+                    SELECT d.id, \(score), \(byScore ? "NULL" : "d.day"), \(request.includesFacets ? "d.facets" : "NULL")
+                    \(base.from)
+                    """)
+            try statement.setArguments(base.arguments)
         }
-        let page = try Row.fetchAll(
-            db, sql: "\(ranked) LIMIT ? OFFSET ?",
-            arguments: (request.sort == .relevance && base.hasMatch ? base.idArguments : base.arguments)
-                + [request.limit, request.offset])
-        let snippet = try db.makeStatement(
-            sql: """
-                SELECT snippet(search_fts, \(SearchSchema.textColumn), char(2), char(3), '…', 24)
-                FROM search_fts WHERE search_fts MATCH ? AND rowid = ?
-                """)
+        let sqlite = statement.sqliteStatement
+        while true {
+            let code = sqlite3_step(sqlite)
+            guard code == SQLITE_ROW else {
+                if code == SQLITE_DONE { break }
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            }
+            matches.append(
+                id: sqlite3_column_int64(sqlite, 0), score: sqlite3_column_double(sqlite, 1),
+                day: Matches.dayNumber(Self.text(sqlite, 2)))
+            matches.countFacets(Self.text(sqlite, 3))
+        }
+        return matches
+    }
+
+    /// The bytes of a text column of the current row (empty when NULL), valid until the next step.
+    private static func text(_ statement: SQLiteStatement, _ column: Int32) -> UnsafeRawBufferPointer {
+        guard let bytes = sqlite3_column_text(statement, column) else {
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
+        return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
+    /// The hits of a page: the document of each and a snippet (a snippet costs far more than a score,
+    /// so only the page's hits get one).
+    private static func hits(_ page: [Matches.Match], _ base: SearchBase, total: Int, _ db: Database) throws
+        -> [SearchHit]
+    {
+        let day = SearchSchema.day("d")
+        let snippets = try base.match.map { try Self.snippets(of: page.map(\.id), matching: $0, total: total, db) }
         let document = try db.makeStatement(
             sql: """
                 SELECT coalesce(d.headline, d.subject) AS headline, d.authors, d.fromName, d.fromAddress,
                     \(day) AS day, substr(coalesce(d.text, d.body), 1, 400) AS opening
                 FROM document AS d WHERE d.id = ?
                 """)
-        return try page.compactMap { ranking -> SearchHit? in
-            let id: Int64 = ranking["id"]
-            guard let row = try Row.fetchOne(document, arguments: [id]) else { return nil }
+        return try page.compactMap { match -> SearchHit? in
+            guard let row = try Row.fetchOne(document, arguments: [match.id]) else { return nil }
             let authors: [String] = JSONColumn.decode(row["authors"]) ?? []
             let name: String? = row["fromName"]
             let address: String? = row["fromAddress"]
             let byline = authors.isEmpty ? (name ?? address) : authors.joined(separator: ", ")
-            var text: String
-            if let match = base.match {
-                text = Self.oneLine(try String.fetchOne(snippet, arguments: [match, id]) ?? "")
+            let text: String
+            if let snippets {
+                text = Self.oneLine(snippets[match.id] ?? "")
             } else {
                 // Not from the index: drop any mark characters the stored text might hold.
-                let opening: String = row["opening"] ?? ""
-                text = Self.shortened(
-                    Self.oneLine(opening.filter { $0 != SearchHit.markStart && $0 != SearchHit.markEnd }), words: 24)
+                text = Self.oneLine(row["opening"] ?? "", words: 24, droppingMarks: true)
             }
             return SearchHit(
-                id: id, headline: row["headline"], byline: byline, published: row["day"], snippet: text,
-                score: ranking["score"] ?? 0)
+                id: match.id, headline: row["headline"], byline: byline, published: row["day"], snippet: text,
+                score: match.score)
         }
     }
 
-    /// Counts facet values over every match: reads the facet numbers of each match's slim row,
-    /// counts them in memory, then names only the values that can make the top of each kind.
-    private static func facets(_ base: SearchBase, limit: Int, _ db: Database) throws -> SearchFacets {
-        var counts: [UInt8: [Int64: Int]] = [:]
-        let cursor = try String.fetchCursor(db, sql: "SELECT d.facets \(base.from)", arguments: base.arguments)
-        while let list = try cursor.next() {
-            var kind: UInt8 = 0
-            var number: Int64 = 0
-            for byte in list.utf8 {
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    number = number * 10 + Int64(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: " "):
-                    counts[kind, default: [:]][number, default: 0] += 1
-                    number = 0
-                default:
-                    kind = byte
-                }
-            }
-            if kind != 0 { counts[kind, default: [:]][number, default: 0] += 1 }
-        }
+    /// The snippets of some matching documents, by id: their shown text around the matched words,
+    /// which are marked with `char(2)`…`char(3)`.
+    ///
+    /// Asked for a few rows by id, FTS5 evaluates the query again for each row — for a prefix or a
+    /// phrase, every term of it, per row (20 snippets of `econom*`: 5 ms). Up to ``scanningLimit``
+    /// matches, it is cheaper to walk the query's matches once and make snippets for the wanted ones
+    /// (0.8 ms): `+rowid` keeps the id list from reaching FTS5 as a constraint.
+    private static func snippets(of ids: [Int64], matching query: String, total: Int, _ db: Database) throws
+        -> [Int64: String]
+    {
+        let rowid = total <= scanningLimit ? "+rowid" : "rowid"
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT rowid, snippet(search_fts, \(SearchSchema.textColumn), char(2), char(3), '…', 24)
+                FROM search_fts WHERE search_fts MATCH ? AND \(rowid) IN (SELECT value FROM json_each(?))
+                """,
+            arguments: [query, "[" + ids.map(String.init).joined(separator: ",") + "]"])
+        var snippets: [Int64: String] = [:]
+        while let row = try rows.next() { snippets[row[0]] = row[1] }
+        return snippets
+    }
+
+    /// Up to this many matches, snippets are made by walking every match rather than by looking rows up.
+    private static let scanningLimit = 10_000
+
+    /// Names the facet values that make the top `limit` of each kind, from the counts of their numbers.
+    private static func facets(_ counts: [UInt8: [(id: Int, count: Int)]], limit: Int, _ db: Database) throws
+        -> SearchFacets
+    {
         // Ties at the cut are broken by name, so keep every value counted as often as the last one kept.
-        var candidates: [Int64: Int] = [:]
+        var candidates: [Int: Int] = [:]
         for (_, values) in counts {
-            let sorted = values.sorted { $0.value > $1.value }
+            let sorted = values.sorted { $0.count > $1.count }
             guard sorted.count > limit else {
                 for (id, count) in sorted { candidates[id] = count }
                 continue
             }
-            let cut = sorted[limit - 1].value
+            let cut = sorted[limit - 1].count
             for (id, count) in sorted where count >= cut { candidates[id] = count }
         }
         var named: [String: [FacetCount]] = [:]
@@ -113,7 +165,7 @@ extension SQLiteDocumentStore: DocumentSearching {
                 db, sql: "SELECT id, kind, value FROM search_facet_value WHERE id IN (SELECT value FROM json_each(?))",
                 arguments: [ids])
             for row in rows {
-                let id: Int64 = row["id"]
+                let id: Int = row["id"]
                 named[row["kind"], default: []].append(FacetCount(value: row["value"], count: candidates[id] ?? 0))
             }
         }
@@ -126,16 +178,167 @@ extension SQLiteDocumentStore: DocumentSearching {
             authors: top("author"), years: top("year"))
     }
 
-    /// Whitespace runs (line breaks of the text) as single spaces.
-    private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The text on one line, stopped with an ellipsis past `words` words.
+    ///
+    /// Runs of white space (line breaks included) become one space, none at either end. Works on
+    /// Unicode scalars: snippets are made for every hit of every page, and Character by Character
+    /// this took most of a page's time.
+    private static func oneLine(_ text: String, words limit: Int = .max, droppingMarks: Bool = false) -> String {
+        var line = String.UnicodeScalarView()
+        var words = 0
+        var inWord = false
+        var spaceBeforeNextWord = false
+        for scalar in text.unicodeScalars {
+            if droppingMarks && (scalar == markStart || scalar == markEnd) { continue }
+            if isWhitespace(scalar) {
+                spaceBeforeNextWord = spaceBeforeNextWord || inWord
+                inWord = false
+                continue
+            }
+            if !inWord {
+                if words == limit {
+                    line.append("…")
+                    break
+                }
+                words += 1
+                inWord = true
+                if spaceBeforeNextWord { line.append(" ") }
+                spaceBeforeNextWord = false
+            }
+            line.append(scalar)
+        }
+        return String(line)
     }
 
-    /// The first words of a text, with an ellipsis when there were more.
-    private static func shortened(_ text: String, words: Int) -> String {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count > words else { return text }
-        return parts.prefix(words).joined(separator: " ") + "…"
+    private static let markStart = SearchHit.markStart.unicodeScalars.first
+    private static let markEnd = SearchHit.markEnd.unicodeScalars.first
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: true
+        case 0..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+}
+
+/// Every match of a search, with what ranks it, and the facet numbers counted over all of them.
+private struct Matches {
+    /// One match: its document id and its ranking key.
+    struct Match {
+        var id: Int64
+        var score: Double
+        /// The day it is sorted by, as a number (`19970501`; 0 when undated), when sorted by date.
+        var day: Int
+    }
+
+    /// Whether matches rank by score (relevance) rather than by day.
+    let byScore: Bool
+    private var all: [Match] = []
+    /// How many matches carry each facet value, by value number (a row id of `search_facet_value`).
+    private var facetValueCounts: [Int32]
+    /// The kind of each value counted (the first letter of its name: `p` for place…).
+    private var facetValueKinds: [UInt8]
+    /// The value numbers counted at least once, in the order first seen.
+    private var countedValues: [Int] = []
+
+    /// - Parameters:
+    ///   - byScore: Whether matches rank by score (relevance) rather than by day.
+    ///   - largestFacetValue: The highest facet value number there is (0 when facets are not counted).
+    init(byScore: Bool, largestFacetValue: Int) {
+        self.byScore = byScore
+        facetValueCounts = Array(repeating: 0, count: largestFacetValue + 1)
+        facetValueKinds = Array(repeating: 0, count: largestFacetValue + 1)
+    }
+
+    var count: Int { all.count }
+
+    mutating func append(id: Int64, score: Double, day: Int) {
+        all.append(Match(id: id, score: score, day: day))
+    }
+
+    /// Counts the facet values of one match, listed as `p12 r3 t7`: a kind letter, then a value number.
+    mutating func countFacets(_ list: UnsafeRawBufferPointer) {
+        var kind: UInt8 = 0
+        var number = 0
+        for byte in list {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                number = number &* 10 &+ Int(byte &- UInt8(ascii: "0"))
+            case UInt8(ascii: " "):
+                count(kind, number)
+                number = 0
+            default:
+                kind = byte
+            }
+        }
+        if kind != 0 { count(kind, number) }
+    }
+
+    private mutating func count(_ kind: UInt8, _ value: Int) {
+        // A number past the snapshot's largest cannot occur; skip rather than trust the text.
+        guard value >= 0, value < facetValueCounts.count else { return }
+        if facetValueCounts[value] == 0 {
+            countedValues.append(value)
+            facetValueKinds[value] = kind
+        }
+        facetValueCounts[value] += 1
+    }
+
+    /// The values counted, with their counts, grouped by kind letter.
+    func facetCounts() -> [UInt8: [(id: Int, count: Int)]] {
+        var grouped: [UInt8: [(id: Int, count: Int)]] = [:]
+        for value in countedValues {
+            grouped[facetValueKinds[value], default: []].append((value, Int(facetValueCounts[value])))
+        }
+        return grouped
+    }
+
+    /// An ISO day as a number that sorts the same way, read from its bytes without making a string:
+    /// `1997-05-01` is 19970501, `1997-05` 19970500, `1997` 19970000, none 0.
+    static func dayNumber(_ day: UnsafeRawBufferPointer) -> Int {
+        guard !day.isEmpty else { return 0 }
+        var number = 0
+        var digits = 0
+        for byte in day where digits < 8 && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        for _ in digits..<8 { number *= 10 }
+        return number
+    }
+
+    private static func higherScore(_ a: Match, _ b: Match) -> Bool {
+        a.score != b.score ? a.score > b.score : a.id < b.id
+    }
+
+    private static func newerDay(_ a: Match, _ b: Match) -> Bool {
+        a.day != b.day ? a.day > b.day : a.id < b.id
+    }
+
+    /// The matches from `offset` on, at most `limit`, in rank order: by score (ties by id), or newest
+    /// day first (undated last, ties by id), the order SQL's `ORDER BY score DESC, id` and
+    /// `ORDER BY day DESC, id` gave.
+    func page(offset: Int, limit: Int) -> [Match] {
+        guard limit > 0, offset < all.count else { return [] }
+        let wanted = min(all.count, offset + limit)
+        let ranked = byScore ? Self.higherScore : Self.newerDay
+        // Only the first `offset + limit` need ordering: keep them in a bounded sorted buffer.
+        if wanted * 8 >= all.count { return Array(all.sorted(by: ranked)[offset..<wanted]) }
+        var best: [Match] = []
+        best.reserveCapacity(wanted + 1)
+        for match in all {
+            if best.count == wanted, let last = best.last, !ranked(match, last) { continue }
+            var low = 0
+            var high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranked(best[middle], match) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(match, at: low)
+            if best.count > wanted { best.removeLast() }
+        }
+        return Array(best[offset..<wanted])
     }
 }
 
@@ -144,15 +347,13 @@ private struct SearchBase {
     var from: String
     var arguments: StatementArguments
     var hasMatch: Bool
-    /// A `SELECT` of the matching ids: from the FTS index alone when nothing else needs the document row.
-    var ids: String
-    /// The arguments of ``ids``.
-    var idArguments: StatementArguments
     /// The MATCH expression, if any.
     var match: String?
     /// The id column and `FROM` to rank matches by score: the FTS index alone when it is enough.
     var idColumn: String
     var rankFrom: String
+    /// The arguments of ``rankFrom``.
+    var rankArguments: StatementArguments
 
     /// - Parameters:
     ///   - compiled: The compiled query.
@@ -177,13 +378,11 @@ private struct SearchBase {
         hasMatch = compiled.match != nil
         match = compiled.match
         if let match = compiled.match, compiled.conditions.isEmpty {
-            ids = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ? AND rowid <= ?"
-            idArguments = [match, asOf]
+            rankArguments = [match, asOf]
             idColumn = "search_fts.rowid"
             rankFrom = "FROM search_fts WHERE search_fts MATCH ? AND rowid <= ?"
         } else {
-            ids = "SELECT d.id AS id \(from)"
-            idArguments = self.arguments
+            rankArguments = self.arguments
             idColumn = "d.id"
             rankFrom = from
         }

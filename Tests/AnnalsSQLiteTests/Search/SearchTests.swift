@@ -321,6 +321,44 @@ struct SearchTests {
         #expect(page.hits.map(\.id) == twins)
     }
 
+    @Test("Any page of many matches is that slice of the whole order, by date (partial and missing dates) and score")
+    func pagesOfManyMatches() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        // Days in no order, some only a year or a month, some missing, some shared (ties by id).
+        let days: [String?] = (0..<120).map { index in
+            switch index % 6 {
+            case 0: nil
+            case 1: "19\(50 + index % 40)"
+            case 2: "19\(50 + index % 40)-0\(1 + index % 9)"
+            default: "19\(50 + index % 40)-0\(1 + index % 9)-1\(index % 10)"
+            }
+        }
+        for (index, day) in days.enumerated() {
+            let words = Array(repeating: "harvest", count: 1 + index % 7).joined(separator: " ")
+            _ = try archive.add(
+                SearchArchive.document(headline: "Report \(index)", text: "\(words) report", published: day))
+        }
+        for sort in [SearchSort.date, .relevance] {
+            let whole = try archive.store.search(SearchRequest(query: "harvest", sort: sort, limit: 200))
+            #expect(whole.total == 120)
+            for (offset, limit) in [(0, 1), (0, 10), (7, 3), (55, 10), (110, 20), (119, 5)] {
+                let page = try archive.store.search(
+                    SearchRequest(query: "harvest", sort: sort, limit: limit, offset: offset))
+                #expect(page.hits.map(\.id) == Array(whole.hits.map(\.id)[offset..<min(120, offset + limit)]))
+            }
+            if sort == .date {
+                // Newest first by the text of the day ("1989" before "1988-12-31"), undated last.
+                let published = whole.hits.map { $0.published ?? "" }
+                #expect(published == published.sorted(by: >))
+                #expect(whole.hits.suffix(20).allSatisfy { $0.published == nil })
+            } else {
+                let scores = whole.hits.map(\.score)
+                #expect(scores == scores.sorted(by: >))
+            }
+        }
+    }
+
     @Test("Paging with as-of stays put whatever documents are added, newer ones included")
     func pagingAsOfSnapshot() throws {
         let archive = try SearchArchive()
