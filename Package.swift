@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "annals",
             dependencies: [
-                "AnnalsCore", "AnnalsStorage", "AnnalsSQLite", "AnnalsIntake", "AnnalsServer",
+                "AnnalsCore", "AnnalsStorage", "AnnalsSQLite", "AnnalsIntake", "AnnalsRendering", "AnnalsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

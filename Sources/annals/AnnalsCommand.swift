@@ -14,8 +14,14 @@ struct AnnalsCommand: AsyncParsableCommand {
     )
 
     /// Runs the command; any failure, bad usage included, is one line on standard error and a non-zero exit.
+    ///
+    /// `annals search` in its everyday forms skips ArgumentParser (see ``SearchInvocation/init(quickParsing:)``).
     static func main() async {
         do {
+            if let search = SearchInvocation(quickParsing: Array(CommandLine.arguments.dropFirst())) {
+                try search.run()
+                return
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

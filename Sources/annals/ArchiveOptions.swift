@@ -11,7 +11,10 @@ struct ArchiveOptions: ParsableArguments {
     var archive: String?
 
     /// The archive folder chosen by flag, environment, or default.
-    var directory: String {
+    var directory: String { Self.directory(archive) }
+
+    /// The archive folder: `archive` when given, else `$ANNALS_ARCHIVE`, else `./archive`.
+    static func directory(_ archive: String?) -> String {
         archive ?? ProcessInfo.processInfo.environment["ANNALS_ARCHIVE"] ?? "archive"
     }
 
@@ -19,6 +22,13 @@ struct ArchiveOptions: ParsableArguments {
     /// commands that only read and should start fast; `mapsFile` reads through memory mapping, for batch readers.
     func openStore(create: Bool = false, readOnly: Bool = false, mapsFile: Bool = false) throws
         -> SQLiteDocumentStore
+    {
+        try Self.openStore(in: directory, create: create, readOnly: readOnly, mapsFile: mapsFile)
+    }
+
+    /// Opens the archive in `directory` (see ``openStore(create:readOnly:mapsFile:)``).
+    static func openStore(in directory: String, create: Bool = false, readOnly: Bool = false, mapsFile: Bool = false)
+        throws -> SQLiteDocumentStore
     {
         let database = (directory as NSString).appendingPathComponent("archive.sqlite")
         if !create && !FileManager.default.fileExists(atPath: database) {

@@ -1,4 +1,5 @@
 import AnnalsCore
+import AnnalsRendering
 import AnnalsSQLite
 import AnnalsStorage
 import ArgumentParser
@@ -54,22 +55,10 @@ struct SearchCommand: ParsableCommand {
             try runBenchmark(queriesIn: benchmark)
             return
         }
-        let text = query.joined(separator: " ")
-        let request: SearchRequest
-        do {
-            request = try SearchRequest(
-                query: text, sort: sort, limit: limit, offset: offset, includesFacets: facets)
-        } catch {
-            if json { print(try JSONOutput.string(SearchErrorOutput(error: error.message, position: error.position))) }
-            throw CommandFailure(error.description)
-        }
-        let store = try options.openStore(readOnly: true)
-        let results = try store.search(request)
-        if json {
-            print(try JSONOutput.string(SearchResultsJSON(query: text, results: results)))
-        } else {
-            print(SearchText.render(results, highlight: isatty(STDOUT_FILENO) != 0))
-        }
+        try SearchInvocation(
+            directory: options.directory, json: json, limit: limit, offset: offset, sort: sort, facets: facets,
+            query: query
+        ).run()
     }
 
     /// Times each query of a file (one a line) `runs` times inside this process, printing one JSON line per query.
@@ -86,7 +75,7 @@ struct SearchCommand: ParsableCommand {
                 let request = try SearchRequest(
                     query: line, sort: sort, limit: limit, offset: offset, includesFacets: facets)
                 let results = try store.search(request)
-                _ = try JSONOutput.string(SearchResultsJSON(query: line, results: results))
+                _ = SearchResultsJSON(query: line, results: results).text
                 let elapsed = ContinuousClock.now - started
                 times.append(
                     Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
@@ -94,6 +83,96 @@ struct SearchCommand: ParsableCommand {
             }
             print(try JSONOutput.string(BenchmarkLine(query: line, total: total, milliseconds: times)))
         }
+    }
+}
+
+/// What one `annals search` asks for, however its arguments were read, and running it.
+struct SearchInvocation {
+    var directory: String
+    var json = false
+    var limit = 20
+    var offset = 0
+    var sort = SearchSort.relevance
+    var facets = false
+    var query: [String]
+
+    /// Searches and prints the results (one JSON object with `json`); a malformed query prints
+    /// `{"error", "position"}` with `json`, and throws.
+    func run() throws {
+        let text = query.joined(separator: " ")
+        let request: SearchRequest
+        do {
+            request = try SearchRequest(
+                query: text, sort: sort, limit: limit, offset: offset, includesFacets: facets)
+        } catch {
+            if json { print(try JSONOutput.string(SearchErrorOutput(error: error.message, position: error.position))) }
+            throw CommandFailure(error.description)
+        }
+        let store = try ArchiveOptions.openStore(in: directory, readOnly: true)
+        let results = try store.search(request)
+        if json {
+            print(SearchResultsJSON(query: text, results: results).text)
+        } else {
+            print(SearchText.render(results, highlight: isatty(STDOUT_FILENO) != 0))
+        }
+    }
+}
+
+extension SearchInvocation {
+    /// Reads `annals search` arguments in their everyday forms — `--archive DIR`, `--json`, `--facets`,
+    /// `--limit N`, `--offset N`, `--sort relevance|date` (each at most once, `--name=value` too) and
+    /// query words — or returns `nil` for anything else (help, a mistake, an unknown option, a word
+    /// starting with `-`), which ``AnnalsCommand`` then gives ArgumentParser to read and report.
+    ///
+    /// `annals search` is run once per query by scripts and benchmarks, and ArgumentParser's start-up
+    /// (it reflects every option of every command through runtime type lookups) cost more than a
+    /// whole search: 21 million instructions of 60 (callgrind, docs/benchmarks.md).
+    ///
+    /// - Parameter arguments: The command line after the program name.
+    init?(quickParsing arguments: [String]) {
+        guard arguments.first == "search" else { return nil }
+        var archive: String?
+        var words: [String] = []
+        var seen: Set<String> = []
+        var rest = arguments.dropFirst()
+        var options = SearchInvocation(directory: "", query: [])
+        while let argument = rest.popFirst() {
+            if argument == "--" {
+                words += rest
+                break
+            }
+            guard argument.hasPrefix("-") else {
+                words.append(argument)
+                continue
+            }
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            guard seen.insert(name).inserted else { return nil }
+            if name == "--json" || name == "--facets" {
+                guard parts.count == 1 else { return nil }
+                if name == "--json" { options.json = true } else { options.facets = true }
+                continue
+            }
+            let given = parts.count == 2 ? String(parts[1]) : rest.popFirst()
+            guard let value = given, !value.hasPrefix("-") || parts.count == 2 else { return nil }
+            switch name {
+            case "--archive": archive = value
+            case "--limit":
+                guard let number = Int(value), number >= 0 else { return nil }
+                options.limit = number
+            case "--offset":
+                guard let number = Int(value), number >= 0 else { return nil }
+                options.offset = number
+            case "--sort":
+                guard let sort = SearchSort(rawValue: value) else { return nil }
+                options.sort = sort
+            default: return nil
+            }
+        }
+        guard !words.isEmpty else { return nil }
+        options.query = words
+        options.directory = ArchiveOptions.directory(archive)
+        self = options
     }
 }
 

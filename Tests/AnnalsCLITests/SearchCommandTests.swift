@@ -77,6 +77,43 @@ struct SearchCommandTests {
         #expect(try Self.ids(second) == [ids[1]])
     }
 
+    @Test("Everyday arguments read without ArgumentParser give what ArgumentParser's reading gives")
+    func quickArguments() throws {
+        let folder = try Self.archiveWithSample()
+        defer { folder.remove() }
+        // A repeated option is left to ArgumentParser (the last value wins there).
+        let pairs: [([String], [String])] = [
+            (
+                ["--archive", folder.path, "--json", "--facets", "--limit", "2", "--sort", "date", "strike"],
+                [
+                    "--archive", folder.path, "--json", "--facets", "--limit", "9", "--limit", "2", "--sort", "date",
+                    "strike",
+                ]
+            ),
+            (
+                ["--archive=\(folder.path)", "peru", "--json", "--offset=1", "--", "date:1900.."],
+                ["--archive", folder.path, "--json", "--offset", "0", "--offset", "1", "peru", "date:1900.."]
+            ),
+        ]
+        for (quick, parsed) in pairs {
+            let (a, b) = (try AnnalsBinary.run(["search"] + quick), try AnnalsBinary.run(["search"] + parsed))
+            #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
+            var (objectA, objectB) = try (Self.object(a), Self.object(b))
+            objectA["milliseconds"] = nil
+            objectB["milliseconds"] = nil
+            #expect(NSDictionary(dictionary: objectA).isEqual(to: objectB), "\(quick)")
+        }
+        // What only ArgumentParser reads still gets its answers.
+        #expect(try AnnalsBinary.run(["search", "--archive", folder.path, "--limit", "-1", "peru"]).status == 64)
+        #expect(try AnnalsBinary.run(["search", "--archive", folder.path, "--sort", "nope", "peru"]).status == 64)
+        #expect(try AnnalsBinary.run(["search", "--archive", folder.path]).stderr == "annals: missing the query\n")
+        #expect(try AnnalsBinary.run(["search", "--archive", folder.path, "--jsn", "peru"]).status == 64)
+    }
+
+    static func object(_ result: AnnalsBinary.Result) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    }
+
     @Test("A malformed query exits non-zero; with --json it prints the error and its position")
     func malformedQuery() throws {
         let folder = try Self.archiveWithSample()

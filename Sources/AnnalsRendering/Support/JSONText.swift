@@ -52,42 +52,12 @@ public enum JSONText {
         }
 
         mutating func write(number: Double) {
-            guard number.isFinite else {
-                text += "null"
-                return
-            }
-            if number == number.rounded(), abs(number) < 1e15 {
-                text += String(Int64(number))
-            } else {
-                text += String(describing: number)
-            }
+            JSONWriter.append(number: number, to: &text)
         }
 
         mutating func write(string: String) {
-            text += "\""
-            text += Escaping.replacingASCII(in: string) { byte in
-                switch byte {
-                case UInt8(ascii: "\""): "\\\""
-                case UInt8(ascii: "\\"): "\\\\"
-                case UInt8(ascii: "\n"): "\\n"
-                case UInt8(ascii: "\r"): "\\r"
-                case UInt8(ascii: "\t"): "\\t"
-                case 0x08: "\\b"
-                case 0x0C: "\\f"
-                case 0x00..<0x20: Self.controlEscapes[Int(byte)]
-                default: nil
-                }
-            }
-            text += "\""
+            JSONWriter.append(string: string, to: &text)
         }
-
-        /// `\u0000` … `\u001f`, for the control characters without a short escape.
-        static let controlEscapes: [StaticString] = [
-            "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
-            "\\u0008", "\\u0009", "\\u000a", "\\u000b", "\\u000c", "\\u000d", "\\u000e", "\\u000f",
-            "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
-            "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
-        ]
 
         mutating func write(object: [String: Any], depth: Int) {
             guard !object.isEmpty else {

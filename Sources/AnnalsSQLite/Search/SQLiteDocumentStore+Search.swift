@@ -94,16 +94,14 @@ extension SQLiteDocumentStore: DocumentSearching {
         let snippets = try base.match.map { try Self.snippets(of: page.map(\.id), matching: $0, total: total, db) }
         let document = try db.makeStatement(
             sql: """
-                SELECT coalesce(d.headline, d.subject) AS headline, d.authors, d.fromName, d.fromAddress,
+                SELECT coalesce(d.headline, d.subject) AS headline,
+                    coalesce((SELECT group_concat(value, ', ') FROM json_each(d.authors)), d.fromName, d.fromAddress)
+                        AS byline,
                     \(day) AS day, substr(coalesce(d.text, d.body), 1, 400) AS opening
                 FROM document AS d WHERE d.id = ?
                 """)
         return try page.compactMap { match -> SearchHit? in
             guard let row = try Row.fetchOne(document, arguments: [match.id]) else { return nil }
-            let authors: [String] = JSONColumn.decode(row["authors"]) ?? []
-            let name: String? = row["fromName"]
-            let address: String? = row["fromAddress"]
-            let byline = authors.isEmpty ? (name ?? address) : authors.joined(separator: ", ")
             let text: String
             if let snippets {
                 text = Self.oneLine(snippets[match.id] ?? "")
@@ -112,7 +110,7 @@ extension SQLiteDocumentStore: DocumentSearching {
                 text = Self.oneLine(row["opening"] ?? "", words: 24, droppingMarks: true)
             }
             return SearchHit(
-                id: match.id, headline: row["headline"], byline: byline, published: row["day"], snippet: text,
+                id: match.id, headline: row["headline"], byline: row["byline"], published: row["day"], snippet: text,
                 score: match.score)
         }
     }

@@ -1,4 +1,5 @@
 import AnnalsCore
+import AnnalsRendering
 public import AnnalsStorage
 import Foundation
 
@@ -38,13 +39,7 @@ public struct ArchiveSearchProvider<Store: MenuStore & DocumentSearching>: Searc
         }
         return SearchPageResults(
             results: summaries, total: results.total, facets: Self.facets(results.facets, query), asOf: results.asOf,
-            json: Self.json(SearchResultsJSON(query: query, results: results)))
-    }
-
-    static func json(_ value: SearchResultsJSON) -> String? {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+            json: SearchResultsJSON(query: query, results: results).text)
     }
 
     /// The facets as the page lists them: a name, and each value with the query that narrows to it.

@@ -14,7 +14,7 @@ public struct SearchPageResults: Sendable {
     /// The snapshot the results were taken at: passed back with later pages, they do not move while documents
     /// are added (``AnnalsStorage/SearchResults/asOf``); `nil` when the engine has no snapshots.
     public var asOf: Int64?
-    /// The results as the search API's JSON (``AnnalsStorage/SearchResultsJSON``), when the engine gives it.
+    /// The results as the search API's JSON (``AnnalsRendering/SearchResultsJSON``), when the engine gives it.
     public var json: String?
 
     /// Creates results.
