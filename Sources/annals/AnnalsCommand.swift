@@ -20,7 +20,6 @@ struct AnnalsCommand: AsyncParsableCommand {
         do {
             if let search = SearchInvocation(quickParsing: Array(CommandLine.arguments.dropFirst())) {
                 try search.run()
-                return
             }
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

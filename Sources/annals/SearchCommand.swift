@@ -96,9 +96,12 @@ struct SearchInvocation {
     var facets = false
     var query: [String]
 
-    /// Searches and prints the results (one JSON object with `json`); a malformed query prints
-    /// `{"error", "position"}` with `json`, and throws.
-    func run() throws {
+    /// Searches, prints the results (one JSON object with `json`) and ends the process; a malformed
+    /// query prints `{"error", "position"}` with `json`, and throws.
+    ///
+    /// Ending the process here leaves the archive's connection and the results for the system to
+    /// free: releasing them one by one took 1.7 of the 29.5 million instructions of a search (callgrind).
+    func run() throws -> Never {
         let text = query.joined(separator: " ")
         let request: SearchRequest
         do {
@@ -115,6 +118,7 @@ struct SearchInvocation {
         } else {
             print(SearchText.render(results, highlight: isatty(STDOUT_FILENO) != 0))
         }
+        exit(0)
     }
 }
 
