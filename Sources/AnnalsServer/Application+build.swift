@@ -24,7 +24,8 @@ public struct ServerSettings: Sendable {
     /// The clock restarts only when a request's head, a piece of its body or its end has been read, or a
     /// response written, never on single bytes: a client that sends its header a byte at a time
     /// (slowloris) is closed this long after it connected, and an idle keep-alive connection this long
-    /// after its last response. A request being answered is never cut off.
+    /// after its last response. A request being answered is never cut off. A request's body (an OAI-PMH
+    /// `POST`) must also arrive whole within this time, or the answer is 408 and the connection is closed.
     public var idleTimeout: Double
 
     /// Creates settings; the site's address defaults to `http://HOST:PORT/`.
@@ -56,7 +57,8 @@ public func buildApplication<Store: MenuStore>(
     logger.logLevel = .info
     let router = buildRouter(
         store: store, configuration: settings.site, search: search, oaiPageSize: settings.oaiPageSize,
-        cacheSeconds: settings.cacheSeconds, cacheMegabytes: settings.cacheMegabytes)
+        cacheSeconds: settings.cacheSeconds, cacheMegabytes: settings.cacheMegabytes,
+        bodyTimeout: settings.idleTimeout > 0 ? .nanoseconds(Int64((settings.idleTimeout * 1e9).rounded())) : nil)
     let server: HTTPServerBuilder =
         settings.idleTimeout > 0
         ? .http1(configuration: .init(idleTimeout: .nanoseconds(Int64((settings.idleTimeout * 1e9).rounded()))))
@@ -78,10 +80,11 @@ public func buildApplication<Store: MenuStore>(
 ///   - cacheSeconds: How long pages are served from memory before the archive is asked whether it changed;
 ///     0 turns the cache off.
 ///   - cacheMegabytes: The most megabytes of pages kept in memory.
+///   - bodyTimeout: How long a request's body may take to arrive (`nil`: no limit).
 /// - Returns: The router.
 public func buildRouter<Store: MenuStore>(
     store: Store, configuration: SiteConfiguration, search: any SearchProvider = SearchNotAvailable(),
-    oaiPageSize: Int = 100, cacheSeconds: Double = 0, cacheMegabytes: Int = 256
+    oaiPageSize: Int = 100, cacheSeconds: Double = 0, cacheMegabytes: Int = 256, bodyTimeout: Duration? = nil
 ) -> Router<BasicRequestContext> {
     let site = ArchiveSite(store: store, configuration: configuration, style: .server)
     let cache =
@@ -100,6 +103,7 @@ public func buildRouter<Store: MenuStore>(
     DocumentController(site: site, cache: cache).addRoutes(to: router)
     GatewayController(site: site, cache: cache).addRoutes(to: router)
     SearchController(site: site, search: search, cache: cache).addRoutes(to: router)
-    OAIController(store: store, configuration: configuration, pageSize: oaiPageSize).addRoutes(to: router)
+    OAIController(store: store, configuration: configuration, pageSize: oaiPageSize, bodyTimeout: bodyTimeout)
+        .addRoutes(to: router)
     return router
 }

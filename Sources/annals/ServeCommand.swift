@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("idle-timeout"),
         help: ArgumentHelp(
-            "Seconds a connection may stay without a whole request (slow or idle clients) before it is closed (0: never).",
+            "Seconds a connection may stay without a whole request, or a request body take to arrive (slow or idle "
+                + "clients), before it is closed (0: never).",
             valueName: "s"))
     var idleTimeout = 30.0
 

@@ -63,6 +63,17 @@ private struct RawConnection {
         throw SocketError("no whole response before the deadline (\(response.count) bytes read)")
     }
 
+    /// Whatever the server has sent that is waiting to be read, without blocking.
+    func available() -> [UInt8] {
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let read = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+            guard read > 0 else { return response }
+            response += buffer[0..<read]
+        }
+    }
+
     func close() { _ = Glibc.close(descriptor) }
 
     /// One `GET` with `Connection: close`: the status line and how long the whole response took.
@@ -148,6 +159,59 @@ struct SlowClientTests {
             // And the server still answers.
             let (status, _) = try await RawConnection.get("/documents/\(document)/", port: port)
             #expect(status == "HTTP/1.1 200 OK")
+        }
+    }
+
+    @Test("A POST body trickled a byte at a time is answered 408 and its connection closed when the time is up")
+    func trickledBody() async throws {
+        let idleTimeout = 1.5
+        let app = buildApplication(
+            store: WebArchive.store,
+            settings: ServerSettings(
+                host: "127.0.0.1", port: 0, site: WebArchive.configuration, idleTimeout: idleTimeout),
+            search: ArchiveSearchProvider(store: WebArchive.store))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let body = Array("verb=Identify&padding=".utf8) + Array(repeating: UInt8(ascii: "x"), count: 400)
+            let head =
+                "POST /oai HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: \(body.count)\r\n\r\n"
+            let connection = try RawConnection(port: port)
+            defer { connection.close() }
+            let started = ContinuousClock.now
+            #expect(connection.send(Array(head.utf8)))
+            // One byte every 100 ms keeps Hummingbird's idle clock from ever running out.
+            var sent = 0
+            var response: [UInt8] = []
+            var closedAfter: Double?
+            var answeredAfter: Double?
+            while ContinuousClock.now < started + .seconds(idleTimeout * 4), sent < body.count {
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                response += connection.available()
+                if !response.isEmpty, answeredAfter == nil { answeredAfter = seconds }
+                if connection.isClosedByServer() {
+                    closedAfter = seconds
+                    break
+                }
+                _ = connection.send([body[sent]])
+                sent += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let text = String(decoding: response.prefix(200), as: UTF8.self)
+            #expect(text.hasPrefix("HTTP/1.1 408"), "\(text)")
+            let answered = try #require(answeredAfter, "no answer after \(sent) bytes")
+            let closed = try #require(closedAfter, "still open after \(sent) bytes")
+            #expect(
+                answered >= idleTimeout - 0.2 && closed < idleTimeout * 3, "answered \(answered) s, closed \(closed) s")
+            #expect(sent < body.count)
+            // A quick POST is still answered.
+            let quick = try RawConnection(port: port)
+            defer { quick.close() }
+            let request = head.replacingOccurrences(of: "\r\n\r\n", with: "\r\nConnection: close\r\n\r\n")
+            #expect(quick.send(Array(request.utf8) + body))
+            let answer = try await quick.readAll(deadline: .now + .seconds(10))
+            #expect(String(decoding: answer.prefix(20), as: UTF8.self).hasPrefix("HTTP/1.1 200"))
         }
     }
 }

@@ -13,13 +13,15 @@ struct OAIController<Store: MenuStore>: Sendable {
     let configuration: SiteConfiguration
     /// Records or headers per list response.
     var pageSize = 100
+    /// How long a POST's body may take to arrive (`nil`: no limit).
+    var bodyTimeout: Duration?
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/oai") { request, _ in
             respond(FormEncoding.pairs(request.uri.query ?? ""))
         }
         router.post("/oai") { request, _ in
-            let body = try await request.body.collect(upTo: 64 * 1024)
+            let body = try await request.collectBody(upTo: 64 * 1024, within: bodyTimeout)
             return respond(FormEncoding.pairs(String(buffer: body)))
         }
     }
