@@ -223,6 +223,28 @@ def selenium_static_search():
     search_refine_open("file://" + os.path.join(SITE, "index.html"))
 
 
+@check("selenium: the static site's in-browser search combines words, OR and -exclusion as sets should")
+def selenium_static_query_logic():
+    from selenium.webdriver.common.by import By
+    import urllib.parse
+    driver = browser()
+    try:
+        def count(query):
+            driver.get("file://" + os.path.join(SITE, "search", "index.html") + "?q=" + urllib.parse.quote(query))
+            found = driver.find_element(By.ID, "static-results").text
+            match = re.search(r"(\d+) documents?", found)
+            return int(match.group(1)) if match else 0
+        a, b = "peru", "strike"
+        both, either, only = count(f"{a} {b}"), count(f"{a} OR {b}"), count(f"{a} -{b}")
+        assert 0 < both < count(a), (both, count(a))
+        assert either == count(a) + count(b) - both, (either, count(a), count(b), both)
+        assert only == count(a) - both, (only, count(a), both)
+        assert count(f"{a} -place:PE") == count(a) - count(f"{a} place:PE")
+        assert count(f"-{b}") == count("date:1") + count("-date:1") - count(b), "negation alone"
+    finally:
+        driver.quit()
+
+
 @check("sickle: harvest every record with resumption tokens, and a set")
 def sickle_harvest():
     from sickle import Sickle

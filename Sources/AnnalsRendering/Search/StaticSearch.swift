@@ -5,9 +5,11 @@ import Foundation
 ///
 /// The live server runs the whole query language over SQLite; a static copy has no server, so `annals site`
 /// writes `search/index.js` (documents and an inverted index of their words) and `search/search.js`. The
-/// static search page reads `?q=` and answers words (all must occur), `prefix*`, and the facet fields
-/// `place:` (code or name), `topic:`, `source:` and `date:` (a year, month or day prefix), with facet links
-/// that refine the query like the live page's. Without JavaScript the page says what to use instead. Words
+/// static search page reads `?q=` and answers words (all must occur), `prefix*`, `OR` between two terms,
+/// `-exclusion`, and the facet fields `place:` (code or name), `topic:`, `source:` and `date:` (a year,
+/// month or day prefix), with facet links that refine the query like the live page's. The index keeps no
+/// word positions, so a `"phrase"` finds its words in any order; parentheses are ignored. Without
+/// JavaScript the page says what to use instead. Words
 /// are folded the same way on both sides: decomposed, combining marks dropped, lower-cased, split at anything
 /// but letters and digits.
 public enum StaticSearch {
@@ -106,17 +108,29 @@ public enum StaticSearch {
           function words(text) {
             return fold(text).split(/[^\p{L}\p{N}*]+/u).filter(function (w) { return w.length > 1; });
           }
-          var wanted = [], filters = [];
-          (query.match(/[A-Za-z]+:"[^"]*"|"[^"]*"|\S+/g) || []).forEach(function (part) {
-            var field = /^(place|topic|source|date):(.+)$/i.exec(part);
-            if (field) {
-              filters.push([field[1].toLowerCase(), fold(field[2].replace(/"/g, ""))]);
+          // Clauses are ANDed; "OR" joins a term to the one before it; "-" excludes. A phrase asks for
+          // its words (the index keeps no positions); parentheses are ignored.
+          var clauses = [], joinNext = false;
+          (query.match(/-?[A-Za-z]+:"[^"]*"|-?"[^"]*"|\S+/g) || []).forEach(function (raw) {
+            if (raw === "OR") { joinNext = clauses.length > 0; return; }
+            var negate = raw.length > 1 && raw.charAt(0) === "-";
+            var text = (negate ? raw.slice(1) : raw).replace(/[()]/g, "");
+            var field = /^(place|topic|source|date):(.+)$/i.exec(text);
+            var term = field
+              ? { field: field[1].toLowerCase(), value: fold(field[2].replace(/"/g, "")) }
+              : { words: words(text.replace(/"/g, "")) };
+            if (!field && term.words.length === 0) { return; }
+            if (joinNext && !negate && !clauses[clauses.length - 1].negate) {
+              clauses[clauses.length - 1].terms.push(term);
             } else {
-              wanted = wanted.concat(words(part.replace(/"/g, "")));
+              clauses.push({ negate: negate, terms: [term] });
             }
+            joinNext = false;
           });
-          var matches = null;
-          wanted.forEach(function (word) {
+          function intersect(a, b) {
+            return new Set(Array.from(a).filter(function (i) { return b.has(i); }));
+          }
+          function wordMatches(word) {
             var found = new Set();
             if (word.endsWith("*")) {
               var prefix = word.slice(0, -1);
@@ -126,21 +140,38 @@ public enum StaticSearch {
             } else {
               (index.terms[word.replace(/\*/g, "")] || []).forEach(function (i) { found.add(i); });
             }
-            matches = matches === null ? found : new Set(Array.from(matches).filter(function (i) { return found.has(i); }));
+            return found;
+          }
+          function fieldMatches(d, term) {
+            var value = term.value;
+            if (term.field === "place") {
+              return d[4].some(function (c) { return fold(c) === value || fold(index.names[c] || "") === value; });
+            }
+            if (term.field === "topic") { return d[5].some(function (t) { return fold(t) === value; }); }
+            if (term.field === "source") { return fold(d[6]) === value; }
+            return d[3].indexOf(value) === 0;
+          }
+          function termMatches(term) {
+            if (term.field) {
+              var found = new Set();
+              index.docs.forEach(function (d, i) { if (fieldMatches(d, term)) { found.add(i); } });
+              return found;
+            }
+            return term.words.map(wordMatches).reduce(intersect);
+          }
+          var included = null, excluded = new Set();
+          clauses.forEach(function (clause) {
+            var found = new Set();
+            clause.terms.forEach(function (term) { termMatches(term).forEach(function (i) { found.add(i); }); });
+            if (clause.negate) {
+              found.forEach(function (i) { excluded.add(i); });
+            } else {
+              included = included === null ? found : intersect(included, found);
+            }
           });
-          var list = matches === null ? index.docs.map(function (_, i) { return i; }) : Array.from(matches);
-          list = list.filter(function (i) {
-            var d = index.docs[i];
-            return filters.every(function (f) {
-              var value = f[1];
-              if (f[0] === "place") {
-                return d[4].some(function (c) { return fold(c) === value || fold(index.names[c] || "") === value; });
-              }
-              if (f[0] === "topic") { return d[5].some(function (t) { return fold(t) === value; }); }
-              if (f[0] === "source") { return fold(d[6]) === value; }
-              return d[3].indexOf(value) === 0;
-            });
-          }).sort(function (a, b) { return a - b; });
+          var list = (included === null ? index.docs.map(function (_, i) { return i; }) : Array.from(included))
+            .filter(function (i) { return !excluded.has(i); })
+            .sort(function (a, b) { return a - b; });
           function element(name, text, attributes) {
             var node = document.createElement(name);
             if (text !== undefined) { node.textContent = text; }

@@ -262,7 +262,7 @@ public enum Templates {
         </form>
         {{#message}}<p class="error">{{.}}</p>{{/message}}
         {{#staticSearch}}<noscript><p class="error">This static copy of the archive searches in the browser, which needs JavaScript; the live server (annals serve) searches without it. The menus by region, topic, source and period work either way.</p></noscript>
-        <p class="count">This static copy searches words, prefix*, and place:, topic:, source: and date:; the live server also takes "phrases", OR, -exclusion and the other fields.</p>
+        <p class="count">This static copy searches words, prefix*, OR, -exclusion, and place:, topic:, source: and date:; a "phrase" finds its words in any order. The live server also keeps phrases in order and takes (groups) and the other fields.</p>
         <div id="static-results" aria-live="polite"></div>
         <script src="index.js"></script>
         <script src="search.js"></script>{{/staticSearch}}
