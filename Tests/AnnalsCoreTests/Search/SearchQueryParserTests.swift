@@ -80,6 +80,9 @@ struct SearchQueryParserTests {
         arguments: [
             ("place:PE", "PE"), ("place:pe", "PE"), ("place:peru", "PE"), ("place:Perú", "PE"), ("place:PERU", "PE"),
             ("place:peruvian", "PE"), ("place:SU", "SU"), ("place:\"united states\"", "US"), ("place:U.S.", "US"),
+            // Abbreviations, other names and demonyms, read only when no code or country name matches.
+            ("place:UK", "GB"), ("place:U.K.", "GB"), ("place:FRG", "DE"), ("place:USSR", "SU"), ("place:usa", "US"),
+            ("place:holland", "NL"), ("place:burma", "MM"), ("place:japanese", "JP"), ("place:\"côte d'ivoire\"", "CI"),
         ])
     func places(query: String, code: String) throws {
         #expect(try parse(query) == .filter(.place(code)))
