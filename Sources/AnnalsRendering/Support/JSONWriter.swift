@@ -1,3 +1,5 @@
+import AnnalsCore
+
 /// JSON text (RFC 8259) written value by value, its types known when compiled.
 ///
 /// ``JSONText`` takes a tree of `Any` and finds each value's type at run time; in a short process (one
@@ -15,8 +17,7 @@
 /// json.text  // {"query":"peru","ids":[1,2]}
 /// ```
 ///
-/// Strings are escaped as RFC 8259 section 7 requires (quotation mark, reverse solidus, control
-/// characters); `/` and non-ASCII characters are left alone.
+/// Strings are escaped as ``AnnalsCore/JSONString`` does it, everywhere in the archive.
 public struct JSONWriter {
     /// The text written so far.
     public private(set) var text = ""
@@ -92,32 +93,10 @@ public struct JSONWriter {
         }
     }
 
-    /// Appends a string in quotes, escaped.
+    /// Appends a string in quotes, escaped (``AnnalsCore/JSONString``).
     static func append(string: String, to text: inout String) {
-        text += "\""
-        text += Escaping.replacingASCII(in: string) { byte in
-            switch byte {
-            case UInt8(ascii: "\""): "\\\""
-            case UInt8(ascii: "\\"): "\\\\"
-            case UInt8(ascii: "\n"): "\\n"
-            case UInt8(ascii: "\r"): "\\r"
-            case UInt8(ascii: "\t"): "\\t"
-            case 0x08: "\\b"
-            case 0x0C: "\\f"
-            case 0x00..<0x20: controlEscapes[Int(byte)]
-            default: nil
-            }
-        }
-        text += "\""
+        text += JSONString.quoted(string)
     }
-
-    /// `\u0000` … `\u001f`, for the control characters without a short escape.
-    private static let controlEscapes: [StaticString] = [
-        "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
-        "\\u0008", "\\u0009", "\\u000a", "\\u000b", "\\u000c", "\\u000d", "\\u000e", "\\u000f",
-        "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
-        "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
-    ]
 
     /// Appends a number: integral values below 10^15 without a fraction, `null` for infinities and NaN.
     static func append(number: Double, to text: inout String) {
