@@ -335,12 +335,32 @@ private enum SGML {
     /// Text with its line structure: entities decoded, control characters dropped, ends trimmed.
     static func blockText(_ bytes: [UInt8]) -> String {
         let text = decodeEntities(bytes)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+        // `decodeEntities` drops carriage returns, so every line feed is a Character of its own.
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            trimmingTrailingBlanks(Substring($0))
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")
+    }
+
+    /// A line without the spaces and tabs that end it, Character by Character.
+    ///
+    /// Trailing blanks are trimmed as bytes. Only a blank right after a non-ASCII scalar can belong to that
+    /// scalar's Character (a prepended concatenation mark such as U+0600 joins what follows it); such a
+    /// line, rare in this collection, is trimmed by Characters, so the result is the same either way.
+    static func trimmingTrailingBlanks(_ line: Substring) -> String {
+        let utf8 = line.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+            end = before
+        }
+        if end != utf8.endIndex, end > utf8.startIndex, utf8[utf8.index(before: end)] >= 0x80 {
+            return String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        }
+        return String(line[..<end])
     }
 
     /// Decodes `&lt;`, `&gt;`, `&amp;`, `&quot;` and `&#NN;`, dropping wire control characters (`&#2;`, `&#3;`).
