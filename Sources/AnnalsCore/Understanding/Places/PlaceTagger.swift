@@ -52,8 +52,10 @@ public enum PlaceTagger {
         var scorer = Scorer(gazetteer: gazetteer, day: day)
 
         let datelineText = dateline ?? leadingDateline(of: text)
+        var datelineTokenCount = 0
         if let datelineText {
             let tokens = PlaceTokenizer.tokens(of: datelineText)
+            datelineTokenCount = tokens.count
             let matches = match(tokens, gazetteer: gazetteer, day: day, inDateline: true)
             if let code = datelineCountry(matches) {
                 scorer.add(code, Weights.dateline, position: 0)
@@ -78,10 +80,9 @@ public enum PlaceTagger {
         {
             body.removeAll { $0.position < headlineTokens.count }
         }
-        if dateline == nil, let datelineText {
+        if dateline == nil, datelineText != nil {
             // The dateline found in the text was scored already; do not count its words again.
-            let skip = PlaceTokenizer.tokens(of: datelineText).count
-            body.removeAll { $0.position < skip }
+            body.removeAll { $0.position < datelineTokenCount }
         }
         matches += body
         scorer.score(matches)

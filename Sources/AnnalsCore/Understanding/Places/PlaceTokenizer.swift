@@ -28,12 +28,15 @@ enum PlaceTokenizer {
     static func tokens(of text: String) -> [Token] {
         var result: [Token] = []
         var scalars: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
+        // The word being read is `scalars[wordStart..<index]`; empty while `wordStart == index`.
+        var wordStart = 0
         var hasDots = false
         var sentenceStart = true
         var comma = false
         var hyphen = false
-        scalars.reserveCapacity(text.unicodeScalars.count + 1)
+        // Whether a period after the last word ends a sentence: "Calif." does not, "troops." does.
+        var periodEndsSentence = true
+        scalars.reserveCapacity(text.utf8.count + 1)
         scalars.append(contentsOf: text.unicodeScalars)
         scalars.append(" ")
         var index = 0
@@ -52,7 +55,6 @@ enum PlaceTokenizer {
         while index < scalars.count {
             let scalar = scalars[index]
             if isWordScalar(scalar) {
-                word.append(scalar)
                 segmentLength += 1
                 if !scalar.isASCII { needsFolding = true }
                 index += 1
@@ -62,26 +64,20 @@ enum PlaceTokenizer {
             // abbreviation: "U.S.", "N.Y.", "W.Va.".
             var consumedPeriod = false
             if scalar == ".", segmentLength == 1 || (hasDots && segmentLength <= 2) {
-                word.append(scalar)
                 hasDots = true
                 segmentLength = 0
                 index += 1
                 if index < scalars.count, isWordScalar(scalars[index]) { continue }
                 consumedPeriod = true
             }
-            if !word.isEmpty {
-                let text = String(word)
-                var key = text.lowercased()
-                if needsFolding {
-                    key = key.folding(options: [.diacriticInsensitive], locale: nil)
-                }
-                let first = word.first ?? " "
+            if wordStart < index {
+                let word = Word(scalars: scalars[wordStart..<index], isASCII: !needsFolding)
                 result.append(
                     Token(
-                        text: text, key: key, isCapitalized: first.properties.isUppercase,
+                        text: word.text, key: word.key, isCapitalized: word.isCapitalized,
                         isFollowedByPeriod: scalar == "." || hasDots, startsSentence: sentenceStart,
                         followsComma: comma, followsHyphen: hyphen))
-                word = String.UnicodeScalarView()
+                periodEndsSentence = word.isLongAndUnabbreviated
                 hasDots = false
                 segmentLength = 0
                 needsFolding = false
@@ -89,11 +85,14 @@ enum PlaceTokenizer {
                 comma = false
                 hyphen = false
             }
-            if consumedPeriod { continue }
+            if consumedPeriod {
+                wordStart = index
+                continue
+            }
             switch scalar {
             case ".", "!", "?", ";", ":":
                 // "Calif., Feb" is no sentence end; a period after a long word is.
-                if scalar != "." || (result.last.map { $0.text.count > 3 && !$0.text.contains(".") } ?? true) {
+                if scalar != "." || periodEndsSentence {
                     sentenceStart = true
                 }
             case "\n":
@@ -108,7 +107,47 @@ enum PlaceTokenizer {
                 break
             }
             index += 1
+            wordStart = index
         }
         return result
+    }
+
+    /// One word's scalars read into the forms a ``Token`` keeps.
+    ///
+    /// Most words are ASCII: their text, key and case are read from the bytes directly, which gives what
+    /// `lowercased()` and the Unicode properties give for ASCII, without building the word scalar by scalar.
+    private struct Word {
+        var text: String
+        var key: String
+        var isCapitalized: Bool
+        /// Longer than three Characters and without a period.
+        var isLongAndUnabbreviated: Bool
+
+        init(scalars: ArraySlice<Unicode.Scalar>, isASCII: Bool) {
+            guard isASCII else {
+                text = String(String.UnicodeScalarView(scalars))
+                key = text.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+                isCapitalized = scalars.first?.properties.isUppercase ?? false
+                isLongAndUnabbreviated = text.count > 3 && !text.contains(".")
+                return
+            }
+            let count = scalars.count
+            text = String(unsafeUninitializedCapacity: count) { buffer in
+                for (offset, scalar) in zip(buffer.indices, scalars) {
+                    buffer[offset] = UInt8(truncatingIfNeeded: scalar.value)
+                }
+                return count
+            }
+            key = String(unsafeUninitializedCapacity: count) { buffer in
+                for (offset, scalar) in zip(buffer.indices, scalars) {
+                    let byte = UInt8(truncatingIfNeeded: scalar.value)
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return count
+            }
+            let first = scalars.first?.value ?? 0
+            isCapitalized = first >= 0x41 && first <= 0x5A
+            isLongAndUnabbreviated = count > 3 && !scalars.contains(".")
+        }
     }
 }
