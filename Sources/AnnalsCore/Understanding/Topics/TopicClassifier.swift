@@ -45,9 +45,10 @@ public enum TopicClassifier {
     /// Per-topic raw scores for a document, with the length factor the floor is scaled by.
     static func score(headline: String?, text: String) -> Scores {
         let lexicon = TopicLexiconIndex.shared
-        var counts: [String: Int] = [:]
         let headlineTokens = tokenize(headline ?? "").filter { !replyMarkers.contains($0) }
         let bodyTokens = tokenize(text)
+        var counts: [String: Int] = [:]
+        counts.reserveCapacity(headlineTokens.count + bodyTokens.count)
         count(headlineTokens, times: headlineMultiplier, into: &counts, lexicon: lexicon)
         count(bodyTokens, times: 1, into: &counts, lexicon: lexicon)
 
@@ -101,7 +102,7 @@ public enum TopicClassifier {
             current.removeAll(keepingCapacity: true)
         }
         func flushChunk() {
-            if !chunkHasAddress && !chunk.starts(with: Array("www.".utf8)) {
+            if !chunkHasAddress && !chunk.starts(with: webHostPrefix) {
                 for byte in chunk {
                     if isWordByte(byte) {
                         current.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
@@ -128,6 +129,9 @@ public enum TopicClassifier {
         flushChunk()
         return tokens
     }
+
+    /// `www.`, which starts a host name rather than a word.
+    private static let webHostPrefix = Array("www.".utf8)
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
