@@ -12,17 +12,32 @@ enum Sentences {
     /// The sentences of one paragraph, with their whitespace normalised.
     static func split(_ paragraph: String) -> [String] {
         let characters = Array(paragraph)
+        // The UTF-8 offset where each Character starts (and, last, the end), to cut sentences out of the
+        // paragraph rather than build them Character by Character.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(characters.count + 1)
+        var offset = 0
+        for character in characters {
+            offsets.append(offset)
+            offset += character.utf8.count
+        }
+        offsets.append(offset)
+        func text(_ range: Range<Int>) -> Substring {
+            let utf8 = paragraph.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: offsets[range.lowerBound])
+            let end = utf8.index(start, offsetBy: offsets[range.upperBound] - offsets[range.lowerBound])
+            return paragraph[start..<end]
+        }
+
         var sentences: [String] = []
-        var current = ""
+        var sentenceStart = 0
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            current.append(character)
             index += 1
             guard character == "." || character == "!" || character == "?" else { continue }
             // Closing quotes and brackets belong to the sentence they end.
             while index < characters.count, "\"')”’]".contains(characters[index]) {
-                current.append(characters[index])
                 index += 1
             }
             guard index < characters.count, characters[index] == " " else { continue }
@@ -31,20 +46,21 @@ enum Sentences {
             guard next < characters.count else { continue }
             let following = characters[next]
             guard following.isUppercase || "\"“‘'(".contains(following) || following.isNumber else { continue }
+            let current = text(sentenceStart..<index)
             if character == ".", isAbbreviation(before: current) {
                 continue
             }
             sentences.append(current.trimmingSpaces())
-            current = ""
+            sentenceStart = next
             index = next
         }
-        let rest = current.trimmingSpaces()
+        let rest = text(sentenceStart..<characters.count).trimmingSpaces()
         if !rest.isEmpty { sentences.append(rest) }
         return sentences
     }
 
     /// Whether the word ending in the final period of `text` is an abbreviation or an initial.
-    static func isAbbreviation(before text: String) -> Bool {
+    static func isAbbreviation(before text: Substring) -> Bool {
         var word = text.dropLast()  // the period
         while let last = word.last, "\"')”’]".contains(last) { word = word.dropLast() }
         let start = word.lastIndex(where: { $0 == " " || $0 == "(" || $0 == "\"" || $0 == "“" }).map {
