@@ -91,42 +91,39 @@ public enum TopicClassifier {
     /// Whitespace-separated chunks holding an address or URL (`@`, `://`, `www.`) are skipped, since
     /// signatures and attributions name hosts (`cs.colorado.edu`) rather than the subject.
     static func tokenize(_ text: String) -> [String] {
+        // A right single quotation mark (E2 80 99) is an apostrophe: drop it like `'`.
+        let bytes = dropCurlyApostrophes(Array(text.utf8))
         var tokens: [String] = []
-        var current: [UInt8] = []
-        var chunk: [UInt8] = []
-        var chunkHasAddress = false
-        var previous: UInt8 = 0
-
+        var word: [UInt8] = []
         func flushWord() {
-            if current.count >= 2 { tokens.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+            if word.count >= 2 { tokens.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
         }
-        func flushChunk() {
-            if !chunkHasAddress && !chunk.starts(with: webHostPrefix) {
+        var chunkStart = 0
+        while chunkStart < bytes.count {
+            var chunkEnd = chunkStart
+            var hasAddress = false
+            while chunkEnd < bytes.count {
+                let byte = bytes[chunkEnd]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+                if byte == 0x40 || (byte == 0x2F && chunkEnd > chunkStart && bytes[chunkEnd - 1] == 0x3A) {
+                    hasAddress = true
+                }
+                chunkEnd += 1
+            }
+            let chunk = bytes[chunkStart..<chunkEnd]
+            if !hasAddress && !chunk.starts(with: webHostPrefix) {
                 for byte in chunk {
                     if isWordByte(byte) {
-                        current.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        word.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                     } else if byte != 0x27 {
                         flushWord()
                     }
                 }
             }
             flushWord()
-            chunk.removeAll(keepingCapacity: true)
-            chunkHasAddress = false
+            chunkStart = chunkEnd + 1
         }
-
-        // A right single quotation mark (E2 80 99) is an apostrophe: drop it like `'`.
-        for byte in dropCurlyApostrophes(Array(text.utf8)) {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                flushChunk()
-            } else {
-                chunk.append(byte)
-                if byte == 0x40 || (byte == 0x2F && previous == 0x3A) { chunkHasAddress = true }
-            }
-            previous = byte
-        }
-        flushChunk()
         return tokens
     }
 
