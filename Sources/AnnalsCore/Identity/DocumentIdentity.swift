@@ -18,16 +18,41 @@ public enum DocumentIdentity {
     /// - Parameter text: The decoded body.
     /// - Returns: A 32-digit hexadecimal fingerprint, or `nil`.
     public static func fingerprint(of text: String) -> String? {
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        if let signature = lines.lastIndex(where: isSignatureDelimiter), signature > 0 {
+        var text = text
+        return text.withUTF8(fingerprint(ofUTF8:))
+    }
+
+    /// The fingerprint of valid UTF-8 text, read as bytes and decoded to scalars only where a byte is not ASCII.
+    private static func fingerprint(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(lineStart..<offset)
+            lineStart = offset + 1
+        }
+        lines.append(lineStart..<bytes.count)
+        if let signature = lines.lastIndex(where: { isSignatureDelimiter(bytes[$0]) }), signature > 0 {
             lines.removeSubrange(signature...)
         }
         var first = FNV1a()
         var second = FNV1a(seed: 0x6C62_272E_07BB_0142)
         var words = 0
-        for line in lines where !isQuotedOrAttribution(line) {
+        for line in lines where !isQuotedOrAttribution(bytes[line]) {
             var inWord = false
-            for scalar in line {
+            var offset = line.lowerBound
+            while offset < line.upperBound {
+                let scalar: Unicode.Scalar
+                if bytes[offset] < 0x80 {
+                    scalar = Unicode.Scalar(bytes[offset])
+                    offset += 1
+                } else {
+                    var decoder = UTF8()
+                    var iterator = bytes[offset..<line.upperBound].makeIterator()
+                    // A Swift string holds valid UTF-8, so this always decodes a scalar.
+                    guard case .scalarValue(let decoded) = decoder.decode(&iterator) else { break }
+                    scalar = decoded
+                    offset += UTF8.width(decoded)
+                }
                 guard isWordScalar(scalar) else {
                     if inWord {
                         first.add(0x20)
@@ -61,22 +86,22 @@ public enum DocumentIdentity {
     }
 
     /// A line holding only the RFC 3676 §4.3 signature delimiter (`-- `, or `--` where trailing space was lost).
-    private static func isSignatureDelimiter(_ line: Substring.UnicodeScalarView) -> Bool {
-        var rest = line[...]
-        if rest.last == "\r" { rest.removeLast() }
-        return rest.elementsEqual("-- ".unicodeScalars) || rest.elementsEqual("--".unicodeScalars)
+    private static func isSignatureDelimiter(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var rest = line
+        if rest.last == 0x0D { rest.removeLast() }
+        return rest.elementsEqual("-- ".utf8) || rest.elementsEqual("--".utf8)
     }
 
     /// Whether a line quotes another message (`>`, and Usenet readers' `:` and `|`) or introduces a quote
     /// ("… wrote:").
-    private static func isQuotedOrAttribution(_ line: Substring.UnicodeScalarView) -> Bool {
-        guard let firstMark = line.first(where: { $0 != " " && $0 != "\t" }) else { return false }
-        if firstMark == ">" || firstMark == "|" || firstMark == ":" { return true }
-        var end = line.endIndex
-        if line.last == "\r" { end = line.index(before: end) }
-        let ending = line[..<end]
-        return ending.reversed().starts(with: ":etorw".unicodeScalars)
-            || ending.reversed().starts(with: ":setirw".unicodeScalars)
+    private static func isQuotedOrAttribution(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let firstMark = line.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        if firstMark == UInt8(ascii: ">") || firstMark == UInt8(ascii: "|") || firstMark == UInt8(ascii: ":") {
+            return true
+        }
+        var ending = line
+        if ending.last == 0x0D { ending.removeLast() }
+        return ending.suffix(6).elementsEqual("wrote:".utf8) || ending.suffix(7).elementsEqual("writes:".utf8)
     }
 
     /// Letters and digits, with an ASCII fast path.
