@@ -58,7 +58,14 @@ enum Abstract {
         return result
     }
 
-    static let symbolBytes: Set<UInt8> = Set("{};<>=|#*_\\/@$%^~+[]".utf8)
+    /// Whether each byte value is one of the symbols of code and markup, `{};<>=|#*_\/@$%^~+[]`.
+    ///
+    /// A table indexed by byte: `isProse` tests every byte of a paragraph, and a table costs no hashing.
+    static let isSymbolByte: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "{};<>=|#*_\\/@$%^~+[]".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     /// Whether a paragraph reads as prose: long enough, mostly letters, not code or a header block.
     static func isProse(_ paragraph: String) -> Bool {
@@ -71,7 +78,7 @@ enum Abstract {
             total += 1
             if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 {
                 letters += 1
-            } else if symbolBytes.contains(byte) {
+            } else if isSymbolByte[Int(byte)] {
                 symbols += 1
             }
         }
