@@ -367,50 +367,45 @@ private enum SGML {
     ///
     /// The collection is Latin-1: bytes that are not valid UTF-8 are read as ISO-8859-1.
     static func decodeEntities(_ bytes: [UInt8]) -> String {
-        var scalars = String.UnicodeScalarView()
         let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
-        var index = 0
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
         func keep(_ value: UInt32) {
             // Control characters other than tab and newline are wire framing, not text.
             if value < 0x20, value != 0x09, value != 0x0A { return }
             if value == 0x7F { return }
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+            if let scalar = Unicode.Scalar(value) { decoded.append(contentsOf: scalar.utf8) }
         }
-        if isUTF8 {
-            // Entities are ASCII, so scanning the decoded scalars is equivalent and keeps multi-byte text intact.
-            let text = String(decoding: bytes, as: UTF8.self)
-            let decoded = Array(text.unicodeScalars)
-            var i = 0
-            while i < decoded.count {
-                if decoded[i] == "&", let (value, length) = reference(decoded, at: i) {
-                    keep(value)
-                    i += length
-                } else {
-                    keep(decoded[i].value)
-                    i += 1
-                }
-            }
-            return String(scalars)
-        }
-        let latin = bytes.map { Unicode.Scalar($0) }
-        while index < latin.count {
-            if latin[index] == "&", let (value, length) = reference(latin, at: index) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "&"), let (value, length) = reference(bytes, at: index) {
                 keep(value)
                 index += length
+            } else if byte >= 0x80, isUTF8 {
+                // Part of a multi-byte character, which is never a control character: kept as it is.
+                decoded.append(byte)
+                index += 1
             } else {
-                keep(latin[index].value)
+                // ASCII, or a Latin-1 character.
+                keep(UInt32(byte))
                 index += 1
             }
         }
-        return String(scalars)
+        return String(decoding: decoded, as: UTF8.self)
     }
 
-    /// The character a reference at `index` names and the reference's length, or `nil` when it is none.
-    private static func reference(_ scalars: [Unicode.Scalar], at index: Int) -> (UInt32, Int)? {
+    /// The character a reference at `index` names and the reference's length in bytes, or `nil` when it is none.
+    ///
+    /// Every name and number a reference may hold is ASCII, so a name with another byte is none, and
+    /// counting the 12-byte limit in bytes finds every reference that counting in characters finds.
+    private static func reference(_ bytes: [UInt8], at index: Int) -> (UInt32, Int)? {
         var end = index + 1
-        while end < scalars.count, end - index < 12, scalars[end] != ";" { end += 1 }
-        guard end < scalars.count, scalars[end] == ";", end > index + 1 else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+        while end < bytes.count, end - index < 12, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index + 1 else { return nil }
+        let nameBytes = bytes[(index + 1)..<end]
+        guard nameBytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let name = String(decoding: nameBytes, as: UTF8.self)
         let length = end - index + 1
         switch name {
         case "lt": return (0x3C, length)
