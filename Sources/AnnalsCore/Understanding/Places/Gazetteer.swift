@@ -82,6 +82,8 @@ struct Gazetteer: Sendable {
     var phrases: [String: [Meaning]] = [:]
     /// Abbreviations, matched exactly as written.
     var abbreviations: [String: [Meaning]] = [:]
+    /// For each byte value, whether an abbreviation starts with it: most words can skip the lookup.
+    var startsAbbreviation = [Bool](repeating: false, count: 256)
     /// The longest phrase, in words, starting with each first word.
     var longestPhrase: [String: Int] = [:]
 
@@ -110,7 +112,9 @@ struct Gazetteer: Sendable {
             let words = PlaceTokenizer.tokens(of: String(fields[0]))
             guard let first = words.first else { continue }
             if kind == .abbreviation {
-                abbreviations[words.map(\.text).joined(separator: " "), default: []].append(meaning)
+                let abbreviation = words.map(\.text).joined(separator: " ")
+                abbreviations[abbreviation, default: []].append(meaning)
+                if let lead = abbreviation.utf8.first { startsAbbreviation[Int(lead)] = true }
             } else {
                 phrases[words.map(\.key).joined(separator: " "), default: []].append(meaning)
             }

@@ -137,7 +137,9 @@ public enum PlaceTagger {
         while index < tokens.count {
             let token = tokens[index]
             if token.startsSentence, index > 0 { sentence += 1 }
-            if let meanings = gazetteer.abbreviations[token.text] {
+            if let lead = token.text.utf8.first, gazetteer.startsAbbreviation[Int(lead)],
+                let meanings = gazetteer.abbreviations[token.text]
+            {
                 if let found = resolve(meanings, gazetteer: gazetteer, day: day, inDateline: inDateline) {
                     result.append(
                         Match(
