@@ -175,8 +175,8 @@ final class TopicLexiconIndex: Sendable {
     let longestPhrase: Int
     /// The lengths stems come in, ascending, so a word is only cut where a stem could match.
     let stemLengths: [Int]
-    /// The first four bytes of every stem, to skip the stem lookups for words that cannot match.
-    let stemHeads: Set<String>
+    /// The first four bytes of every stem (see ``head(_:)``), to skip the stem lookups for words that cannot match.
+    let stemHeads: Set<UInt32>
 
     init(lexicons: [(topic: String, entries: String)]) {
         var words: [String: [Match]] = [:]
@@ -204,8 +204,12 @@ final class TopicLexiconIndex: Sendable {
         self.phraseStarts = Set(phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 2
         self.stemLengths = Set(stems.keys.map(\.utf8.count)).filter { $0 >= 4 }.sorted()
-        self.stemHeads = Set(
-            stems.keys.filter { $0.utf8.count >= 4 }.map { String(decoding: $0.utf8.prefix(4), as: UTF8.self) })
+        self.stemHeads = Set(stems.keys.filter { $0.utf8.count >= 4 }.map(Self.head))
+    }
+
+    /// The first four bytes of a term of four bytes or more, as one number: cheaper to hash than a string.
+    static func head(_ term: String) -> UInt32 {
+        term.utf8.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// The topics and weights a word or phrase carries: per topic, the highest of its exact entry
@@ -213,7 +217,7 @@ final class TopicLexiconIndex: Sendable {
     func weights(for term: String) -> [Match] {
         if term.utf8.contains(0x20) { return phrases[term] ?? [] }
         var best: [Match] = words[term] ?? []
-        guard term.utf8.count >= 4, stemHeads.contains(String(decoding: term.utf8.prefix(4), as: UTF8.self)) else {
+        guard term.utf8.count >= 4, stemHeads.contains(Self.head(term)) else {
             return best
         }
         let bytes = Array(term.utf8)
