@@ -494,6 +494,44 @@ enum JSONColumn {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A list of strings as the generic `encode(_:)` writes it, byte for byte, without `JSONEncoder`.
+    ///
+    /// Most understood fields are lists of strings, often empty, written for every stored document: this
+    /// skips building an encoder and boxing every value. `JSONColumnTests` holds it to the encoder's text.
+    static func encode(_ strings: [String]) -> String {
+        guard !strings.isEmpty else { return "[]" }
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        for (index, string) in strings.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            appendQuoted(string, to: &json)
+        }
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    /// Appends a JSON string as `JSONEncoder` writes it without escaping slashes: quotation mark, reverse
+    /// solidus and control characters escaped (the short forms where JSON has them), every other byte as it is.
+    private static func appendQuoted(_ string: String, to json: inout [UInt8]) {
+        let backslash = UInt8(ascii: "\\")
+        json.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), backslash: json += [backslash, byte]
+            case 0x08: json += [backslash, UInt8(ascii: "b")]
+            case 0x0C: json += [backslash, UInt8(ascii: "f")]
+            case 0x0A: json += [backslash, UInt8(ascii: "n")]
+            case 0x0D: json += [backslash, UInt8(ascii: "r")]
+            case 0x09: json += [backslash, UInt8(ascii: "t")]
+            case 0x00...0x1F:
+                let hexDigits = Array("0123456789abcdef".utf8)
+                json += [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+                json += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            default: json.append(byte)
+            }
+        }
+        json.append(UInt8(ascii: "\""))
+    }
+
     static func decode<T: Decodable>(_ text: String?) -> T? {
         guard let text else { return nil }
         return try? JSONDecoder().decode(T.self, from: Data(text.utf8))

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import AnnalsSQLite
+
+@Suite("JSONColumn")
+struct JSONColumnTests {
+    /// What `JSONColumn`'s generic encoder, through `JSONEncoder`, writes for a value.
+    func encoderText<Value: Encodable>(_ value: Value) -> String {
+        JSONColumn.encode(value)
+    }
+
+    @Test(
+        "Writes lists of strings byte for byte as JSONEncoder does",
+        arguments: [
+            [],
+            [""],
+            ["Peru"],
+            ["conflict, war and peace", "politics"],
+            ["http://workers.org/", "news:alt.politics", "ftp://ftp.example.org/pub"],
+            ["\"quoted\" and \\backslashed\\", "tab\there", "line\nbreak", "cr\rlf"],
+            ["Perú", "Zürich", "Ελλάδα", "日本", "emoji 🌍", "\u{2028}\u{2029}", "\u{7F}"],
+        ] as [[String]])
+    func matchesEncoder(_ strings: [String]) {
+        #expect(JSONColumn.encode(strings) == encoderText(strings))
+    }
+
+    @Test("Escapes every ASCII control character and mark as JSONEncoder does")
+    func matchesEncoderOnEveryASCIICharacter() {
+        let everyASCII = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        #expect(JSONColumn.encode(everyASCII) == encoderText(everyASCII))
+        #expect(JSONColumn.encode([everyASCII.joined()]) == encoderText([everyASCII.joined()]))
+    }
+}
