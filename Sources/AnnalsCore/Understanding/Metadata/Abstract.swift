@@ -16,11 +16,14 @@ enum Abstract {
                 prose = String(prose.dropFirst(found.length))
             }
             guard isProse(prose) else { continue }
-            let sentences = Sentences.split(prose)
-            for (index, sentence) in sentences.enumerated() {
+            // Sentences are split only as far as the abstract needs, one ahead to know which is the last.
+            var sentences = Sentences(prose)
+            var upcoming = sentences.next()
+            while let sentence = upcoming {
+                upcoming = sentences.next()
                 guard sentence.count >= 20, let first = sentence.first, !"\"“‘'".contains(first) else { continue }
                 // A paragraph's last piece without closing punctuation is a heading or a cut-off line.
-                if index == sentences.count - 1, let last = sentence.last, !".!?\"”')".contains(last) { continue }
+                if upcoming == nil, let last = sentence.last, !".!?\"”')".contains(last) { continue }
                 chosen.append(clipped(sentence))
                 length += sentence.count
                 if chosen.count == 3 || (chosen.count == 2 && length >= 300) {

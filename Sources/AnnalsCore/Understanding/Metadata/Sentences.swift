@@ -1,7 +1,8 @@
 /// Splits prose into sentences, knowing the abbreviations news and mail use.
 ///
-/// Periods after `U.S.`, `Dec. 17`, `Mr.` and initials do not end a sentence.
-enum Sentences {
+/// Periods after `U.S.`, `Dec. 17`, `Mr.` and initials do not end a sentence. The sentences are read one
+/// at a time, so a reader that needs only the first few (an abstract) leaves the rest of the paragraph unread.
+struct Sentences: Sequence, IteratorProtocol {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen",
         "rep", "rev", "prof", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -9,54 +10,46 @@ enum Sentences {
         "ave", "blvd", "mt", "ft", "etc", "cf", "al", "ca", "op", "mssrs", "messrs", "pct", "mln", "bln", "dlrs",
     ]
 
-    /// The sentences of one paragraph, with their whitespace normalised.
-    static func split(_ paragraph: String) -> [String] {
-        let characters = Array(paragraph)
-        // The UTF-8 offset where each Character starts (and, last, the end), to cut sentences out of the
-        // paragraph rather than build them Character by Character.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(characters.count + 1)
-        var offset = 0
-        for character in characters {
-            offsets.append(offset)
-            offset += character.utf8.count
-        }
-        offsets.append(offset)
-        func text(_ range: Range<Int>) -> Substring {
-            let utf8 = paragraph.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: offsets[range.lowerBound])
-            let end = utf8.index(start, offsetBy: offsets[range.upperBound] - offsets[range.lowerBound])
-            return paragraph[start..<end]
-        }
+    private let paragraph: String
+    /// Where the next sentence starts.
+    private var sentenceStart: String.Index
+    private var isFinished = false
 
-        var sentences: [String] = []
-        var sentenceStart = 0
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            index += 1
+    /// The sentences of one paragraph, to be read in order.
+    init(_ paragraph: String) {
+        self.paragraph = paragraph
+        sentenceStart = paragraph.startIndex
+    }
+
+    /// The next sentence, with its whitespace normalised, or `nil` after the last.
+    mutating func next() -> String? {
+        guard !isFinished else { return nil }
+        let end = paragraph.endIndex
+        var index = sentenceStart
+        while index < end {
+            let character = paragraph[index]
+            index = paragraph.index(after: index)
             guard character == "." || character == "!" || character == "?" else { continue }
             // Closing quotes and brackets belong to the sentence they end.
-            while index < characters.count, "\"')”’]".contains(characters[index]) {
-                index += 1
+            while index < end, "\"')”’]".contains(paragraph[index]) {
+                index = paragraph.index(after: index)
             }
-            guard index < characters.count, characters[index] == " " else { continue }
+            guard index < end, paragraph[index] == " " else { continue }
             var next = index
-            while next < characters.count, characters[next] == " " { next += 1 }
-            guard next < characters.count else { continue }
-            let following = characters[next]
+            while next < end, paragraph[next] == " " { next = paragraph.index(after: next) }
+            guard next < end else { continue }
+            let following = paragraph[next]
             guard following.isUppercase || "\"“‘'(".contains(following) || following.isNumber else { continue }
-            let current = text(sentenceStart..<index)
-            if character == ".", isAbbreviation(before: current) {
+            let sentence = paragraph[sentenceStart..<index]
+            if character == ".", Self.isAbbreviation(before: sentence) {
                 continue
             }
-            sentences.append(current.trimmingSpaces())
             sentenceStart = next
-            index = next
+            return sentence.trimmingSpaces()
         }
-        let rest = text(sentenceStart..<characters.count).trimmingSpaces()
-        if !rest.isEmpty { sentences.append(rest) }
-        return sentences
+        isFinished = true
+        let rest = paragraph[sentenceStart...].trimmingSpaces()
+        return rest.isEmpty ? nil : rest
     }
 
     /// Whether the word ending in the final period of `text` is an abbreviation or an initial.
