@@ -132,18 +132,25 @@ enum PlaceTokenizer {
                 return
             }
             let count = scalars.count
+            var hasCapitals = false
             text = String(unsafeUninitializedCapacity: count) { buffer in
                 for (offset, scalar) in zip(buffer.indices, scalars) {
                     buffer[offset] = UInt8(truncatingIfNeeded: scalar.value)
+                    if scalar.value >= 0x41 && scalar.value <= 0x5A { hasCapitals = true }
                 }
                 return count
             }
-            key = String(unsafeUninitializedCapacity: count) { buffer in
-                for (offset, scalar) in zip(buffer.indices, scalars) {
-                    let byte = UInt8(truncatingIfNeeded: scalar.value)
-                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if hasCapitals {
+                key = String(unsafeUninitializedCapacity: count) { buffer in
+                    for (offset, scalar) in zip(buffer.indices, scalars) {
+                        let byte = UInt8(truncatingIfNeeded: scalar.value)
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return count
                 }
-                return count
+            } else {
+                // Most words are written in lower case already: their key is their text.
+                key = text
             }
             let first = scalars.first?.value ?? 0
             isCapitalized = first >= 0x41 && first <= 0x5A
