@@ -81,12 +81,13 @@ extension BodyLines {
         "list archive", "posting guide", "to subscribe", "[un]subscribe",
     ]
 
+    /// Stems that every word of ``listFooterWords`` holds.
+    static let listFooterStems = ASCIIWordSet(["list", "subscri", "request", "majordomo", "guide"])
+
     static func mentionsList(_ line: Substring) -> Bool {
         // Every footer word holds one of these stems: test them first, as most lines have none.
-        let hasStem = ["list", "subscri", "request", "majordomo", "guide"].contains {
-            line.containsASCII($0, ignoringASCIICase: true)
-        }
-        return hasStem && listFooterWords.contains { line.containsASCII($0, ignoringASCIICase: true) }
+        listFooterStems.isFound(in: line)
+            && listFooterWords.contains { line.containsASCII($0, ignoringASCIICase: true) }
     }
 
     /// A footer the list software appends: a rule followed by a few lines about the list.

@@ -80,3 +80,45 @@ extension String {
         self[...].containsASCII(needle, ignoringASCIICase: ignoringASCIICase)
     }
 }
+
+/// A few ASCII words looked for together, ignoring ASCII case, in one pass over a text.
+///
+/// A table of the bytes the words start with lets most positions be passed over at the cost of one
+/// lookup, where asking for each word in turn would read the text once per word.
+struct ASCIIWordSet: Sendable {
+    /// The words, lower-cased, as bytes.
+    private let words: [[UInt8]]
+    /// For each byte value, whether a word starts with it in either case.
+    private let startsWord: [Bool]
+
+    /// A set of ASCII words (any case).
+    init(_ words: [String]) {
+        self.words = words.map { Array($0.lowercased().utf8) }
+        var startsWord = [Bool](repeating: false, count: 256)
+        for word in self.words {
+            guard let lead = word.first else { continue }
+            startsWord[Int(lead)] = true
+            if lead >= 0x61 && lead <= 0x7A { startsWord[Int(lead - 0x20)] = true }
+        }
+        self.startsWord = startsWord
+    }
+
+    /// Whether the text contains one of the words, ignoring ASCII case.
+    func isFound(in text: Substring) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(isFound(inBytes:)) ?? isFound(inBytes: Array(text.utf8))
+    }
+
+    private func isFound(inBytes bytes: some RandomAccessCollection<UInt8>) -> Bool {
+        var start = bytes.startIndex
+        while start != bytes.endIndex {
+            if startsWord[Int(bytes[start])] {
+                let rest = bytes[start...]
+                for word in words where word.count <= rest.count {
+                    if zip(word, rest).allSatisfy({ $0 == Substring.lower($1) }) { return true }
+                }
+            }
+            start = bytes.index(after: start)
+        }
+        return false
+    }
+}
