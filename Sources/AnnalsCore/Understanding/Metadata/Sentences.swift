@@ -11,6 +11,8 @@ struct Sentences: Sequence, IteratorProtocol {
     ]
 
     private let paragraph: String
+    /// Whether the paragraph is ASCII, where every byte is a Character but for CR LF pairs.
+    private let isASCII: Bool
     /// Where the next sentence starts.
     private var sentenceStart: String.Index
     private var isFinished = false
@@ -18,6 +20,7 @@ struct Sentences: Sequence, IteratorProtocol {
     /// The sentences of one paragraph, to be read in order.
     init(_ paragraph: String) {
         self.paragraph = paragraph
+        isASCII = paragraph.utf8.allSatisfy { $0 < 0x80 }
         sentenceStart = paragraph.startIndex
     }
 
@@ -27,6 +30,14 @@ struct Sentences: Sequence, IteratorProtocol {
         let end = paragraph.endIndex
         var index = sentenceStart
         while index < end {
+            if isASCII {
+                // Every byte before the next `.`, `!` or `?` is a Character that ends no sentence: skip them as bytes.
+                let utf8 = paragraph.utf8
+                guard let mark = utf8[index...].firstIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else {
+                    break
+                }
+                index = mark
+            }
             let character = paragraph[index]
             index = paragraph.index(after: index)
             guard character == "." || character == "!" || character == "?" else { continue }
