@@ -192,10 +192,15 @@ final class TopicLexiconIndex: Sendable {
     let phrases: [String: [Match]]
     let phraseStarts: Set<String>
     let longestPhrase: Int
-    /// The lengths stems come in, ascending, so a word is only cut where a stem could match.
-    let stemLengths: [Int]
-    /// The first four bytes of every stem (see ``head(_:)``), to skip the stem lookups for words that cannot match.
-    let stemHeads: Set<UInt32>
+    /// The stems of four bytes or more by their first four bytes (see ``head(_:)``), shortest first: a word
+    /// is compared only with the stems that start as it does.
+    let stemsByHead: [UInt32: [Stem]]
+
+    /// A stem with its topics.
+    struct Stem: Sendable {
+        var bytes: [UInt8]
+        var matches: [Match]
+    }
 
     init(lexicons: [(topic: String, entries: String)]) {
         var words: [String: [Match]] = [:]
@@ -222,8 +227,11 @@ final class TopicLexiconIndex: Sendable {
         self.phrases = phrases
         self.phraseStarts = Set(phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
         self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 2
-        self.stemLengths = Set(stems.keys.map(\.utf8.count)).filter { $0 >= 4 }.sorted()
-        self.stemHeads = Set(stems.keys.filter { $0.utf8.count >= 4 }.map(Self.head))
+        var stemsByHead: [UInt32: [Stem]] = [:]
+        for (stem, matches) in stems where stem.utf8.count >= 4 {
+            stemsByHead[Self.head(stem), default: []].append(Stem(bytes: Array(stem.utf8), matches: matches))
+        }
+        self.stemsByHead = stemsByHead.mapValues { $0.sorted { $0.bytes.count < $1.bytes.count } }
     }
 
     /// The first four bytes of a term of four bytes or more, as one number: cheaper to hash than a string.
@@ -236,14 +244,12 @@ final class TopicLexiconIndex: Sendable {
     func weights(for term: String) -> [Match] {
         if term.utf8.contains(0x20) { return phrases[term] ?? [] }
         var best: [Match] = words[term] ?? []
-        guard term.utf8.count >= 4, stemHeads.contains(Self.head(term)) else {
+        guard term.utf8.count >= 4, let candidates = stemsByHead[Self.head(term)] else {
             return best
         }
-        let bytes = Array(term.utf8)
-        for length in stemLengths {
-            guard length <= bytes.count else { break }
-            guard let matches = stems[String(decoding: bytes[0..<length], as: UTF8.self)] else { continue }
-            for match in matches {
+        // Shortest stem first: topics are merged in the order of a search by growing prefixes.
+        for stem in candidates where term.utf8.starts(with: stem.bytes) {
+            for match in stem.matches {
                 if let existing = best.firstIndex(where: { $0.topic == match.topic }) {
                     best[existing].weight = Swift.max(best[existing].weight, match.weight)
                 } else {
