@@ -28,6 +28,11 @@ extension BodyLines {
         var i = 0
         while i < count {
             let line = lines[i]
+            // Both armour lines start with a dash: pass most lines over on their first byte.
+            guard line.utf8.first == UInt8(ascii: "-") else {
+                i += 1
+                continue
+            }
             if line.hasPrefix("-----BEGIN PGP SIGNED MESSAGE-----") {
                 roles[i] = .pgp
                 var j = i + 1
@@ -265,6 +270,8 @@ extension BodyLines {
     }
 
     static func isOriginalMessageRule(_ line: Substring) -> Bool {
+        // A rule starts with a dash after any indent: pass other lines over without trimming them.
+        guard line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "-") else { return false }
         let trimmed = line.trimmingSpaces()
         guard trimmed.hasPrefix("-") else { return false }
         return trimmed.containsASCII("original message", ignoringASCIICase: true)
