@@ -47,16 +47,16 @@ public enum TopicClassifier {
         let lexicon = TopicLexiconIndex.shared
         let headlineTokens = tokenize(headline ?? "").filter { !replyMarkers.contains($0) }
         let bodyTokens = tokenize(text)
-        var counts: [String: TermCount] = [:]
+        var counts: [String: Int] = [:]
         counts.reserveCapacity(headlineTokens.count + bodyTokens.count)
         count(headlineTokens, times: headlineMultiplier, into: &counts, lexicon: lexicon)
         count(bodyTokens, times: 1, into: &counts, lexicon: lexicon)
 
         // Only terms of the lexicons add to a score; most terms of a text are in none.
         var contributions: [(term: String, occurrences: Int, matches: [TopicLexiconIndex.Match])] = []
-        for (term, count) in counts {
+        for (term, occurrences) in counts {
             let matches = lexicon.weights(for: term)
-            if !matches.isEmpty { contributions.append((term, count.occurrences, matches)) }
+            if !matches.isEmpty { contributions.append((term, occurrences, matches)) }
         }
         var scores = [Double](repeating: 0, count: lexicon.topicCount)
         // In a fixed order: a dictionary's order changes from run to run, and floating-point sums with it,
@@ -73,33 +73,20 @@ public enum TopicClassifier {
 
     private static let replyMarkers: Set<String> = ["re", "fwd", "fw", "aw", "sv"]
 
-    /// How often a word or phrase occurs (headline words counting more), and whether a lexicon phrase starts
-    /// with it, looked up once per distinct word.
-    struct TermCount {
-        var occurrences = 0
-        var startsPhrase: Bool
-    }
-
     private static func count(
-        _ tokens: [String], times: Int, into counts: inout [String: TermCount], lexicon: TopicLexiconIndex
+        _ tokens: [String], times: Int, into counts: inout [String: Int], lexicon: TopicLexiconIndex
     ) {
-        func tally(_ count: inout TermCount) -> Bool {
-            count.occurrences += times
-            return count.startsPhrase
-        }
         for index in tokens.indices {
             let token = tokens[index]
-            // One dictionary access counts the word and tells whether a phrase may start here.
-            let startsPhrase = tally(
-                &counts[token, default: TermCount(startsPhrase: lexicon.phraseStarts.contains(token))])
-            guard startsPhrase else { continue }
+            counts[token, default: 0] += times
+            guard lexicon.phraseStarts.contains(token) else { continue }
             var phrase = token
             for length in 2...lexicon.longestPhrase {
                 let next = index + length - 1
                 guard next < tokens.count else { break }
                 phrase += " " + tokens[next]
                 if lexicon.phrases[phrase] != nil {
-                    counts[phrase, default: TermCount(startsPhrase: false)].occurrences += times
+                    counts[phrase, default: 0] += times
                 }
             }
         }
