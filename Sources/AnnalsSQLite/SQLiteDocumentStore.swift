@@ -509,6 +509,23 @@ enum JSONColumn {
         return String(decoding: json, as: UTF8.self)
     }
 
+    /// Header fields as the generic `encode(_:)` writes them (`[{"name":…,"value":…}]`, keys sorted), byte for
+    /// byte, without `JSONEncoder`: every stored document has a header block of a dozen fields or more.
+    static func encode(_ fields: [Field]) -> String {
+        guard !fields.isEmpty else { return "[]" }
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json += #"{"name":"#.utf8
+            appendQuoted(field.name, to: &json)
+            json += #","value":"#.utf8
+            appendQuoted(field.value, to: &json)
+            json.append(UInt8(ascii: "}"))
+        }
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
+    }
+
     /// Appends a JSON string as `JSONEncoder` writes it without escaping slashes: quotation mark, reverse
     /// solidus and control characters escaped (the short forms where JSON has them), every other byte as it is.
     private static func appendQuoted(_ string: String, to json: inout [UInt8]) {

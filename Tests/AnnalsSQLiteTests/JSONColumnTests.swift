@@ -1,3 +1,4 @@
+import AnnalsCore
 import Foundation
 import Testing
 
@@ -23,6 +24,25 @@ struct JSONColumnTests {
         ] as [[String]])
     func matchesEncoder(_ strings: [String]) {
         #expect(JSONColumn.encode(strings) == encoderText(strings))
+    }
+
+    @Test("Writes header fields byte for byte as JSONEncoder does")
+    func matchesEncoderOnHeaderFields() {
+        let everyASCII = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        let headers: [[HeaderField]] = [
+            [],
+            [HeaderField(name: "Subject", rawValue: "Peru frees hostages")],
+            [
+                HeaderField(name: "From", rawValue: "\"Monica Ruiz\" <ww@workers.org>"),
+                HeaderField(name: "Received", rawValue: "from a.example\r\n\tby b.example; Tue, 1 Apr 97"),
+                HeaderField(name: "X-Ünïcode", rawValue: "Perú \u{2028} 日本 🌍 \\ /path"),
+                HeaderField(name: "X-Every-ASCII", rawValue: everyASCII),
+            ],
+        ]
+        for fields in headers {
+            let columns = fields.map(JSONColumn.Field.init)
+            #expect(JSONColumn.encode(columns) == encoderText(columns))
+        }
     }
 
     @Test("Escapes every ASCII control character and mark as JSONEncoder does")
