@@ -503,50 +503,28 @@ enum JSONColumn {
         var json: [UInt8] = [UInt8(ascii: "[")]
         for (index, string) in strings.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
-            appendQuoted(string, to: &json)
+            JSONString.append(string, to: &json)
         }
         json.append(UInt8(ascii: "]"))
         return String(decoding: json, as: UTF8.self)
     }
 
     /// Header fields as the generic `encode(_:)` writes them (`[{"name":…,"value":…}]`, keys sorted), byte for
-    /// byte, without `JSONEncoder`: every stored document has a header block of a dozen fields or more.
+    /// byte, without `JSONEncoder` (strings escaped by ``JSONString``): every stored document has a header
+    /// block of a dozen fields or more.
     static func encode(_ fields: [Field]) -> String {
         guard !fields.isEmpty else { return "[]" }
         var json: [UInt8] = [UInt8(ascii: "[")]
         for (index, field) in fields.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
             json += #"{"name":"#.utf8
-            appendQuoted(field.name, to: &json)
+            JSONString.append(field.name, to: &json)
             json += #","value":"#.utf8
-            appendQuoted(field.value, to: &json)
+            JSONString.append(field.value, to: &json)
             json.append(UInt8(ascii: "}"))
         }
         json.append(UInt8(ascii: "]"))
         return String(decoding: json, as: UTF8.self)
-    }
-
-    /// Appends a JSON string as `JSONEncoder` writes it without escaping slashes: quotation mark, reverse
-    /// solidus and control characters escaped (the short forms where JSON has them), every other byte as it is.
-    private static func appendQuoted(_ string: String, to json: inout [UInt8]) {
-        let backslash = UInt8(ascii: "\\")
-        json.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), backslash: json += [backslash, byte]
-            case 0x08: json += [backslash, UInt8(ascii: "b")]
-            case 0x0C: json += [backslash, UInt8(ascii: "f")]
-            case 0x0A: json += [backslash, UInt8(ascii: "n")]
-            case 0x0D: json += [backslash, UInt8(ascii: "r")]
-            case 0x09: json += [backslash, UInt8(ascii: "t")]
-            case 0x00...0x1F:
-                let hexDigits = Array("0123456789abcdef".utf8)
-                json += [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
-                json += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
-            default: json.append(byte)
-            }
-        }
-        json.append(UInt8(ascii: "\""))
     }
 
     static func decode<T: Decodable>(_ text: String?) -> T? {
