@@ -100,14 +100,19 @@ private struct SocketError: Error, CustomStringConvertible {
 struct SlowClientTests {
     static let slowClients = 200
 
-    @Test("200 clients dripping a request header byte by byte neither stop others being served nor stay open")
-    func slowloris() async throws {
-        let idleTimeout = 2.0
-        let app = buildApplication(
+    /// The web archive over the test archive, on a free port, with this idle timeout.
+    static func application(idleTimeout: Double) -> some ApplicationProtocol {
+        buildApplication(
             store: WebArchive.store,
             settings: ServerSettings(
                 host: "127.0.0.1", port: 0, site: WebArchive.configuration, idleTimeout: idleTimeout),
             search: ArchiveSearchProvider(store: WebArchive.store))
+    }
+
+    @Test("200 clients dripping a request header byte by byte neither stop others being served nor stay open")
+    func slowloris() async throws {
+        let idleTimeout = 2.0
+        let app = Self.application(idleTimeout: idleTimeout)
         let document = try WebArchive.id(subject: "Strike in Lima")
         try await app.test(.live) { client in
             let port = try #require(client.port)
@@ -165,11 +170,7 @@ struct SlowClientTests {
     @Test("A POST body trickled a byte at a time is answered 408 and its connection closed when the time is up")
     func trickledBody() async throws {
         let idleTimeout = 1.5
-        let app = buildApplication(
-            store: WebArchive.store,
-            settings: ServerSettings(
-                host: "127.0.0.1", port: 0, site: WebArchive.configuration, idleTimeout: idleTimeout),
-            search: ArchiveSearchProvider(store: WebArchive.store))
+        let app = Self.application(idleTimeout: idleTimeout)
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let body = Array("verb=Identify&padding=".utf8) + Array(repeating: UInt8(ascii: "x"), count: 400)

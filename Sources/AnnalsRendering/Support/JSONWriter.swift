@@ -33,21 +33,20 @@ public struct JSONWriter {
 
     /// Writes an object; `body` writes its members, each a ``key(_:)`` and a value.
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
-        startValue()
-        text += "{"
-        atStart = true
-        body(&self)
-        text += "}"
-        atStart = false
+        container("{", "}", body)
     }
 
     /// Writes an array; `body` writes its elements.
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        container("[", "]", body)
+    }
+
+    private mutating func container(_ open: String, _ close: String, _ body: (inout JSONWriter) -> Void) {
         startValue()
-        text += "["
+        text += open
         atStart = true
         body(&self)
-        text += "]"
+        text += close
         atStart = false
     }
 
