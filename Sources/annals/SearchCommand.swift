@@ -25,7 +25,7 @@ struct SearchCommand: ParsableCommand {
     var json = false
 
     @Option(help: "The most results to show.")
-    var limit = 20
+    var limit = SearchInvocation.defaultLimit
 
     @Option(help: "How many results to skip.")
     var offset = 0
@@ -88,9 +88,12 @@ struct SearchCommand: ParsableCommand {
 
 /// What one `annals search` asks for, however its arguments were read, and running it.
 struct SearchInvocation {
+    /// The most results shown when `--limit` is not given.
+    static let defaultLimit = 20
+
     var directory: String
     var json = false
-    var limit = 20
+    var limit = Self.defaultLimit
     var offset = 0
     var sort = SearchSort.relevance
     var facets = false
