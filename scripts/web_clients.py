@@ -92,16 +92,30 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
-def follow(driver, element):
-    """Clicks a link or button and waits until the next page replaced this one.
+def follow(driver, by, locator):
+    """Clicks the first element found by `locator` and waits until the next page replaced this one.
 
     Selenium does not always wait for the navigation a click starts (file:// pages in
-    particular), so a lookup right after a click can find the old page's elements."""
+    particular), so a lookup right after a click can find the old page's elements; and
+    chromedriver now and then loses an element between finding and clicking it ("Node with
+    given id does not belong to the document"), so the element is found afresh and the click
+    tried again while the page has not changed."""
+    import time
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
-    page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    for attempt in range(3):
+        page = driver.find_element(By.TAG_NAME, "html")
+        try:
+            driver.find_element(by, locator).click()
+            break
+        except WebDriverException:
+            if expected_conditions.staleness_of(page)(driver):
+                break  # the click went through after all: the next page is coming
+            if attempt == 2:
+                raise
+            time.sleep(0.2)
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
@@ -118,14 +132,14 @@ def browse(start, shots):
         driver.get(start)
         assert "Annals" in driver.title, driver.title
         shot("home")
-        follow(driver, driver.find_element(By.LINK_TEXT, "Regions"))
+        follow(driver, By.LINK_TEXT, "Regions")
         assert driver.find_element(By.TAG_NAME, "h1").text == "Regions"
         shot("regions")
         # The country's shape on the map is the link (an SVG <a>): click it.
-        follow(driver, driver.find_element(By.CSS_SELECTOR, ".map a[href*='places/PE/'] path"))
+        follow(driver, By.CSS_SELECTOR, ".map a[href*='places/PE/'] path")
         assert driver.find_element(By.TAG_NAME, "h1").text == "Peru: documents menu", driver.title
         shot("menu")
-        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Peru Massacre"))
+        follow(driver, By.PARTIAL_LINK_TEXT, "Peru Massacre")
         assert "Peru Massacre" in driver.find_element(By.TAG_NAME, "h1").text
         assert "By Monica Ruiz, in Workers World, 1 May 1997" in driver.page_source
         shot("document")
@@ -136,7 +150,7 @@ def browse(start, shots):
         assert "Ruiz, Monica" in text
         # Hostile text shows as text: no alert, the script visible in the page.
         driver.get(start)
-        follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Strike in Lima"))
+        follow(driver, By.PARTIAL_LINK_TEXT, "Strike in Lima")
         assert "<script>alert('subject')</script>" in driver.find_element(By.TAG_NAME, "h1").text
         gateway_and_images(driver, start, shot)
     finally:
@@ -147,10 +161,10 @@ def gateway_and_images(driver, start, shot):
     """Home -> Gateway -> Peru's links -> a document giving one; Images -> an image's bytes."""
     from selenium.webdriver.common.by import By
     driver.get(start)
-    follow(driver, driver.find_element(By.LINK_TEXT, "Gateway"))
+    follow(driver, By.LINK_TEXT, "Gateway")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Gateway", driver.title
     shot("gateway")
-    follow(driver, driver.find_element(By.CSS_SELECTOR, "a[href*='gateway/places/PE/']"))
+    follow(driver, By.CSS_SELECTOR, "a[href*='gateway/places/PE/']")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Gateway: Peru", driver.title
     urls = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a.url")]
     assert "http://workers.org/" in urls, urls
@@ -158,9 +172,9 @@ def gateway_and_images(driver, start, shot):
     hrefs = [a.get_attribute("href") or "" for a in driver.find_elements(By.TAG_NAME, "a")]
     assert not any(h.lower().startswith("javascript:") for h in hrefs), hrefs
     assert "<script" not in driver.find_element(By.TAG_NAME, "main").get_attribute("innerHTML")
-    follow(driver, driver.find_element(By.CSS_SELECTOR, "ul.cited-by a"))
+    follow(driver, By.CSS_SELECTOR, "ul.cited-by a")
     assert driver.find_elements(By.CSS_SELECTOR, "article h1"), driver.title
-    follow(driver, driver.find_element(By.LINK_TEXT, "Images"))
+    follow(driver, By.LINK_TEXT, "Images")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Images", driver.title
     shot("images")
     names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "tbody tr td:first-child a")]
@@ -194,18 +208,18 @@ def search_refine_open(start):
         driver.get(start)
         box = driver.find_element(By.ID, "q")
         box.send_keys("strike")
-        follow(driver, driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]"))
+        follow(driver, By.CSS_SELECTOR, "form.search button[type=submit]")
         assert driver.find_element(By.TAG_NAME, "h1").text == "Search", driver.title
         assert driver.find_element(By.ID, "q").get_attribute("value") == "strike"
-        facet = driver.find_element(By.XPATH, "//h3[normalize-space()='Places']/following-sibling::ul[1]//a")
-        place = facet.text
-        follow(driver, facet)
+        places = "//h3[normalize-space()='Places']/following-sibling::ul[1]//a"
+        place = driver.find_element(By.XPATH, places).text
+        follow(driver, By.XPATH, places)
         query = driver.find_element(By.ID, "q").get_attribute("value")
         assert query.startswith("strike place:"), query
         results = driver.find_elements(By.CSS_SELECTOR, "ol.entries a.title")
         assert results, (place, driver.page_source[:500])
         title = results[0].text
-        follow(driver, results[0])
+        follow(driver, By.CSS_SELECTOR, "ol.entries a.title")
         assert driver.find_element(By.CSS_SELECTOR, "article h1").text == title, (title, driver.title)
         assert "About this document" in driver.page_source
         assert "/documents/" in driver.current_url, driver.current_url
