@@ -35,18 +35,40 @@ SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
 results = []
 
 
-def check(name):
+def check(name, browser_attempts=1):
+    """Runs the decorated check and records its result.
+
+    A browser check may be given more than one attempt: chromedriver with a recent chromium now
+    and then fails a command on a page that is fine ("Node with given id does not belong to the
+    document", an element gone stale while a navigation settles). Such a WebDriverException that
+    is not one of our assertions starts the check again in a new browser, saying so; an
+    AssertionError, or the same driver error every time, still fails it."""
     def run(function):
-        try:
-            function()
-            results.append((name, None))
-            print(f"ok    {name}")
-        except Exception as error:  # noqa: BLE001 - report every failure and go on
-            results.append((name, error))
-            print(f"FAIL  {name}: {error}")
-            traceback.print_exc()
+        for attempt in range(1, browser_attempts + 1):
+            try:
+                function()
+                results.append((name, None))
+                print(f"ok    {name}" + (f" (attempt {attempt})" if attempt > 1 else ""))
+                break
+            except Exception as error:  # noqa: BLE001 - report every failure and go on
+                if attempt < browser_attempts and is_driver_error(error):
+                    print(f"retry {name}: chromedriver: {str(error).splitlines()[0]}")
+                    continue
+                results.append((name, error))
+                print(f"FAIL  {name}: {error}")
+                traceback.print_exc()
+                break
         return function
     return run
+
+
+def is_driver_error(error):
+    """Whether `error` is the browser driver's own failure rather than one of our assertions."""
+    try:
+        from selenium.common.exceptions import WebDriverException
+    except ImportError:
+        return False
+    return isinstance(error, WebDriverException)
 
 
 def fetch(path):
@@ -190,12 +212,12 @@ def gateway_and_images(driver, start, shot):
     assert data.startswith(b"GIF8"), data[:10]
 
 
-@check("selenium: browse the live server and download a citation")
+@check(browser_attempts=3, name="selenium: browse the live server and download a citation")
 def selenium_live():
     browse(SERVER, SHOTS)
 
 
-@check("selenium: browse the static site from file://")
+@check(browser_attempts=3, name="selenium: browse the static site from file://")
 def selenium_static():
     browse("file://" + os.path.join(SITE, "index.html"), None)
 
@@ -227,17 +249,17 @@ def search_refine_open(start):
         driver.quit()
 
 
-@check("selenium: search on the live server, refine by a facet, open a result")
+@check(browser_attempts=3, name="selenium: search on the live server, refine by a facet, open a result")
 def selenium_search():
     search_refine_open(SERVER)
 
 
-@check("selenium: search the static site in the browser from file://, refine by a facet, open a result")
+@check(browser_attempts=3, name="selenium: search the static site in the browser from file://, refine by a facet, open a result")
 def selenium_static_search():
     search_refine_open("file://" + os.path.join(SITE, "index.html"))
 
 
-@check("selenium: the static site's in-browser search combines words, OR and -exclusion as sets should")
+@check(browser_attempts=3, name="selenium: the static site's in-browser search combines words, OR and -exclusion as sets should")
 def selenium_static_query_logic():
     from selenium.webdriver.common.by import By
     import urllib.parse
