@@ -464,9 +464,10 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
     }
 
+    /// Runs `body` in one write transaction, with the full text of the documents it writes indexed once, at its end.
     func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
-            return try writer.write(body)
+            return try writer.write { db in try SearchSchema.deferringFullText(db) { try body(db) } }
         } catch {
             throw StorageError(.failed, "cannot write to the archive", underlying: error)
         }

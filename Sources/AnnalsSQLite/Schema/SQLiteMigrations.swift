@@ -287,6 +287,11 @@ enum SQLiteMigrations {
                             AND lower(json_extract(a.value, '$.content_type')) LIKE 'image/%';
                     """)
         }
+        migrator.registerMigration("v12-deferred-full-text") { db in
+            // The store's transactions index their documents' full text once, before they commit, instead of
+            // once per document (`SearchSchema+Deferral.swift`); other writers still index row by row.
+            try SearchSchema.migrateToDeferredFullText(db)
+        }
         return migrator
     }
 }

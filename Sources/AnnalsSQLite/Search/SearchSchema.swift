@@ -101,14 +101,32 @@ enum SearchSchema {
     }
 
     /// Statements that index the row called `row` (the whole table when `from` names it).
+    static func indexStatements(_ row: String, from table: String?) -> String {
+        "\(fullTextInsert(row, from: table))\n\(facetStatements(row, from: table))"
+    }
+
+    /// The statement that adds the full text of the row called `row` (of every row of `from`, when it names a table).
+    ///
+    /// - Parameters:
+    ///   - row: The name of the `document` row (`NEW` in a trigger, an alias of `table` otherwise).
+    ///   - table: The tables the rows come from, or `nil` inside a trigger.
+    ///   - condition: A condition the insert is made under (in a trigger, that indexing is not deferred).
+    /// - Returns: One `INSERT INTO search_fts` statement.
+    static func fullTextInsert(_ row: String, from table: String?, where condition: String? = nil) -> String {
+        let values = ftsValues(row).joined(separator: ", ")
+        let select = "SELECT \(row).id, \(values)\(table.map { " FROM \($0)" } ?? "")"
+        return """
+            INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select)\(condition.map { " WHERE \($0)" } ?? "");
+            """
+    }
+
+    /// Statements that index the facets and dates of the row called `row` (every row of `from`, when it names a table).
     ///
     /// Facet values are numbered once in `search_facet_value`; documents point to the numbers. The
     /// slim row of each document also lists its facet numbers as text (`p12 r3 t7 …`: the first
     /// letter of the kind, then the number), so counting facets over thousands of matches reads one
     /// small row per match and counts in memory.
-    static func indexStatements(_ row: String, from table: String?) -> String {
-        let values = ftsValues(row).joined(separator: ", ")
-        let select = table.map { "SELECT \(row).id, \(values) FROM \($0)" } ?? "VALUES (\(row).id, \(values))"
+    static func facetStatements(_ row: String, from table: String?) -> String {
         let facets = facetRows(row, from: table)
         let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
         let dates =
@@ -119,7 +137,6 @@ enum SearchSchema {
             + "WHERE f.documentId = \(row).id AND v.kind IN (\(counted)))"
         let datesSelect = table.map { "SELECT \(dates) FROM \($0)" } ?? "VALUES (\(dates))"
         return """
-            INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select);
             INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));
             INSERT OR IGNORE INTO search_facet (documentId, valueId)
                 SELECT r.documentId, v.id FROM (\(facets)) AS r

@@ -430,6 +430,55 @@ struct SearchTests {
         #expect(try archive.find("place:CL") == ["chile"])
     }
 
+    @Test("The store indexes a batch's full text when the batch ends: all of it, once, leaving no queue behind")
+    func deferredFullText() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let store = try SQLiteDocumentStore(directory: folder.path)
+        let words = ["apricot", "bramble", "cobalt", "damask", "ember", "fennel", "garnet", "hazel"]
+        let items: [IntakeItem] = words.enumerated().map { index, word in
+            let document = SearchArchive.document(
+                headline: "Report \(index)", text: "The \(word) harvest in Peru.", places: ["PE"],
+                published: "1997-05-0\(index + 1)")
+            let copy = CopyRecord(
+                sha256: "batch-\(index)", bytes: Array(document.body.utf8), origin: CopyOrigin(path: "fixture"),
+                format: .internetMessage, received: Date(timeIntervalSince1970: 880_000_000))
+            return .copy(copy, document)
+        }
+        let outcomes = try store.store(items)
+        let ids = outcomes.compactMap { outcome -> Int64? in
+            if case .storedCopy(let id, true) = outcome { id } else { nil }
+        }
+        #expect(ids.count == words.count)
+
+        func found(_ query: String) throws -> [Int64] {
+            try store.search(SearchRequest(query: query, sort: .date)).hits.map(\.id)
+        }
+        for (index, word) in words.enumerated() {
+            #expect(try found(word) == [ids[index]])
+        }
+        #expect(try found("harvest place:PE").count == words.count)
+
+        // Re-understanding through the store replaces the text it queued, in its own deferred transaction.
+        var changed = try #require(try store.document(id: ids[0]))
+        changed.text = "The quince harvest in Peru."
+        try store.updateUnderstanding([changed])
+        #expect(try found("apricot").isEmpty)
+        #expect(try found("quince") == [ids[0]])
+
+        let queue = try DatabaseQueue(path: folder.appending("archive.sqlite").path)
+        let counts = try queue.read { db in
+            try ["search_pending", "search_deferral", "search_fts"].map { table in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1
+            }
+        }
+        #expect(counts == [0, 0, words.count])
+        // FTS5's own check: the index holds exactly the terms of the rows it stores.
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
     @Test("The migration indexes documents stored before it")
     func migrationBackfills() throws {
         let folder = try TemporaryDirectory()
