@@ -40,7 +40,8 @@ public final class SQLiteDocumentStore: DocumentStore {
         try self.init(writer: pool)
     }
 
-    /// Opens an archive for reading only: one read-only connection, no migration when the schema is current.
+    /// Opens an archive for reading only: one read-only connection, no migration when the schema is current
+    /// and no document waits to be indexed for search.
     ///
     /// Starting a short command (`annals search`, `annals show`) costs a few milliseconds less this way than
     /// through ``init(directory:mapsFile:)``, which opens a pool and runs the migrator. An archive whose schema is older
@@ -60,7 +61,11 @@ public final class SQLiteDocumentStore: DocumentStore {
         let current: Bool
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            current = try queue.read { db in try SQLiteMigrations.migrator.hasCompletedMigrations(db) }
+            // An archive with documents queued for the search index (changed by another program) is opened for
+            // writing too, which indexes them first.
+            current = try queue.read { db in
+                try SQLiteMigrations.isCurrent(db) && !SearchSchema.hasQueued(db)
+            }
         } catch {
             throw StorageError(.unavailable, "cannot open archive database \(path)", underlying: error)
         }
@@ -71,21 +76,34 @@ public final class SQLiteDocumentStore: DocumentStore {
         self.init(migratedWriter: queue)
     }
 
-    /// Wraps a connection whose schema is known to be current.
+    /// Wraps a read-only connection whose schema is known to be current and whose search index is up to date.
     private init(migratedWriter: any DatabaseWriter) {
         self.writer = migratedWriter
+        self.indexesSearchQueue = false
     }
 
-    /// Wraps a database connection and migrates it to the current schema.
+    /// Wraps a database connection, migrates it to the current schema, and indexes for search any document
+    /// another program changed (see `SearchSchema+Queue.swift`).
     ///
     /// - Throws: ``StorageError`` with code `.corrupt` when migration fails.
     public init(writer: any DatabaseWriter) throws(StorageError) {
         self.writer = writer
+        self.indexesSearchQueue = true
         do {
             try SQLiteMigrations.migrator.migrate(writer)
         } catch {
             throw StorageError(.corrupt, "cannot migrate the archive database", underlying: error)
         }
+        try indexSearchQueue()
+    }
+
+    /// Whether this store writes, and so indexes the documents queued for search before it searches.
+    let indexesSearchQueue: Bool
+
+    /// Indexes for search the documents other programs changed, if any wait.
+    func indexSearchQueue() throws(StorageError) {
+        guard try read({ db in try SearchSchema.hasQueued(db) }) else { return }
+        try write { _ in }
     }
 
     /// How much of the database file a store opened with `mapsFile` maps into memory (SQLite's `mmap_size`).
@@ -464,10 +482,14 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
     }
 
-    /// Runs `body` in one write transaction, with the full text of the documents it writes indexed once, at its end.
+    /// Runs `body` in one write transaction, indexing for search at its end every document it (or anyone) queued.
     func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
-            return try writer.write { db in try SearchSchema.deferringFullText(db) { try body(db) } }
+            return try writer.write { db in
+                let result = try body(db)
+                try SearchSchema.indexQueued(db)
+                return result
+            }
         } catch {
             throw StorageError(.failed, "cannot write to the archive", underlying: error)
         }

@@ -11,9 +11,12 @@ extension SQLiteDocumentStore: DocumentSearching {
     /// asked for) its facet numbers. Counting, ranking and facet counting then happen in memory, so a
     /// query's full-text match (prefix expansion included) is evaluated once, not once per part.
     ///
+    /// A store that writes first indexes the documents another program changed since (`SearchSchema+Queue.swift`).
+    ///
     /// - Throws: ``StorageError`` with code `.failed` when the archive cannot be read.
     public func search(_ request: SearchRequest) throws(StorageError) -> SearchResults {
         let started = ContinuousClock.now
+        if indexesSearchQueue { try indexSearchQueue() }
         let compiled = SearchCompiler(request.query)
         let (total, hits, facets, asOf) = try read { db in
             let asOf = try request.asOf ?? Int64.fetchOne(db, sql: "SELECT max(id) FROM document") ?? 0

@@ -1,20 +1,14 @@
 import GRDB
 
-/// Full text written once per transaction instead of once per document.
+/// Full text written once per transaction instead of once per document (migration v12, since replaced by the
+/// queue of `SearchSchema+Queue.swift`, v13).
 ///
 /// FTS5 flushes its pending terms to a new index segment whenever a statement that may write the
-/// table begins (its `xSavepoint`), so a trigger that adds each document's text as it is inserted
-/// writes one segment per document, and FTS5 then spends most of its time merging them: for
-/// intake that was an eighth of every instruction. A writer that knows it will write many documents
-/// in one transaction (``SQLiteDocumentStore``'s every write) instead marks the transaction as
-/// deferring: the triggers then queue each changed document in `search_pending`, and before the
-/// transaction commits ``flushDeferredFullText(_:)`` indexes the whole queue in one statement, one
-/// segment per batch.
-///
-/// Any other writer (the `sqlite3` shell, a test's own connection, a curator's script) finds
-/// `search_deferral` empty, as every committed state leaves it, and its triggers index each row at
-/// once as before: search stays right whoever writes. Facets and dates are ordinary tables, cheap
-/// to write row by row, and are always kept by the triggers themselves.
+/// table begins (its `xSavepoint`), so a trigger that added each document's text as it was inserted
+/// wrote one segment per document, and FTS5 then spent an eighth of intake's instructions merging
+/// them. v12 let a writer mark its transaction as deferring (a row in `search_deferral`): the
+/// triggers then queued each changed document in `search_pending`, and the store indexed the queue
+/// in one statement before committing, while other writers still indexed row by row.
 extension SearchSchema {
     /// Whether the transaction defers its full text: the deferral row exists only inside one.
     private static let deferring = "EXISTS (SELECT 1 FROM search_deferral)"
@@ -34,7 +28,7 @@ extension SearchSchema {
                 CREATE TRIGGER search_document_insert AFTER INSERT ON document BEGIN
                     \(fullTextInsert("NEW", from: nil, where: indexed))
                     INSERT INTO search_pending (id, replaced) SELECT NEW.id, 0 WHERE \(deferring);
-                    \(facetStatements("NEW", from: nil))
+                    \(facetStatements("NEW", from: nil).joined(separator: "\n"))
                 END;
                 CREATE TRIGGER search_document_update AFTER UPDATE OF \(indexedColumns.joined(separator: ", "))
                 ON document BEGIN
@@ -43,7 +37,7 @@ extension SearchSchema {
                     DELETE FROM search_facet WHERE documentId = OLD.id;
                     \(fullTextInsert("NEW", from: nil, where: indexed))
                     INSERT OR REPLACE INTO search_pending (id, replaced) SELECT NEW.id, 1 WHERE \(deferring);
-                    \(facetStatements("NEW", from: nil))
+                    \(facetStatements("NEW", from: nil).joined(separator: "\n"))
                 END;
                 CREATE TRIGGER search_document_delete AFTER DELETE ON document BEGIN
                     DELETE FROM search_document WHERE id = OLD.id;
@@ -52,30 +46,5 @@ extension SearchSchema {
                     DELETE FROM search_pending WHERE id = OLD.id;
                 END;
                 """)
-    }
-
-    /// Runs `body` in the current transaction with full text deferred, then indexes what it queued.
-    ///
-    /// Call it inside a write transaction only: the mark must never be committed (it is removed
-    /// before `body`'s transaction ends, and a throw rolls the whole transaction back with it).
-    static func deferringFullText<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try db.cachedStatement(sql: "INSERT INTO search_deferral (id) VALUES (1)").execute()
-        let result = try body()
-        try flushDeferredFullText(db)
-        try db.cachedStatement(sql: "DELETE FROM search_deferral").execute()
-        return result
-    }
-
-    /// Indexes the full text of every queued document, replacing what an update made stale, and empties the queue.
-    static func flushDeferredFullText(_ db: Database) throws {
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_pending)")) == true
-        else { return }
-        try db.cachedStatement(
-            sql: "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_pending WHERE replaced)"
-        ).execute()
-        try db.cachedStatement(
-            sql: fullTextInsert("d", from: "search_pending AS p JOIN document AS d ON d.id = p.id")
-        ).execute()
-        try db.cachedStatement(sql: "DELETE FROM search_pending").execute()
     }
 }

@@ -1,15 +1,14 @@
 import GRDB
 
 /// The search index: an FTS5 table, a facet table and a slim table of the dates searched and sorted
-/// by, kept in step with `document` by SQL triggers.
+/// by, kept in step with `document` through a queue that triggers fill (`SearchSchema+Queue.swift`).
 ///
 /// The slim `search_document` table lets a search filter, count and sort without touching the
 /// wide `document` rows (which hold the whole body); only the hits of a page read them.
 ///
-/// Triggers, not Swift code, keep the index right, so any writer (intake, re-indexing that rewrites
-/// understanding with `UPDATE`, a curator's edit) leaves search correct without knowing about it.
-/// The SQL that fills the index for one row is written once, over a row alias, and used both by the
-/// triggers (`NEW`) and by the migration's backfill of existing rows (`d`).
+/// The SQL that fills the index is written once, over a row alias and the tables the rows come
+/// from, and used by the migration's backfill of existing rows, by the queue, and (in v4 to v12)
+/// by triggers over `NEW`.
 enum SearchSchema {
     /// The FTS5 columns in order; `snippet()` and `bm25()` refer to them by position.
     static let columns = ["headline", "subject", "text", "sender", "authors", "source", "people", "organizations"]
@@ -45,7 +44,9 @@ enum SearchSchema {
     }
 
     /// The values of the FTS columns for the row called `row`, in the order of ``columns``.
-    static func ftsValues(_ row: String) -> [String] {
+    ///
+    /// `source`, when given, is an expression for the source already worked out (else ``source(_:)``'s).
+    static func ftsValues(_ row: String, source: String? = nil) -> [String] {
         func list(_ column: String) -> String {
             "(SELECT group_concat(value, '; ') FROM json_each(\(row).\(column)))"
         }
@@ -56,7 +57,7 @@ enum SearchSchema {
             "replace(replace(coalesce(\(row).text, \(row).body), char(2), ''), char(3), '')",
             "trim(coalesce(\(row).fromName, '') || ' ' || coalesce(\(row).fromAddress, ''))",
             list("authors"),
-            source(row),
+            source ?? Self.source(row),
             list("people"),
             list("organizations"),
         ]
@@ -102,7 +103,7 @@ enum SearchSchema {
 
     /// Statements that index the row called `row` (the whole table when `from` names it).
     static func indexStatements(_ row: String, from table: String?) -> String {
-        "\(fullTextInsert(row, from: table))\n\(facetStatements(row, from: table))"
+        ([fullTextInsert(row, from: table)] + facetStatements(row, from: table)).joined(separator: "\n")
     }
 
     /// The statement that adds the full text of the row called `row` (of every row of `from`, when it names a table).
@@ -111,9 +112,12 @@ enum SearchSchema {
     ///   - row: The name of the `document` row (`NEW` in a trigger, an alias of `table` otherwise).
     ///   - table: The tables the rows come from, or `nil` inside a trigger.
     ///   - condition: A condition the insert is made under (in a trigger, that indexing is not deferred).
+    ///   - source: An expression for the source already worked out, if any (see ``ftsValues(_:source:)``).
     /// - Returns: One `INSERT INTO search_fts` statement.
-    static func fullTextInsert(_ row: String, from table: String?, where condition: String? = nil) -> String {
-        let values = ftsValues(row).joined(separator: ", ")
+    static func fullTextInsert(
+        _ row: String, from table: String?, where condition: String? = nil, source: String? = nil
+    ) -> String {
+        let values = ftsValues(row, source: source).joined(separator: ", ")
         let select = "SELECT \(row).id, \(values)\(table.map { " FROM \($0)" } ?? "")"
         return """
             INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select)\(condition.map { " WHERE \($0)" } ?? "");
@@ -126,7 +130,7 @@ enum SearchSchema {
     /// slim row of each document also lists its facet numbers as text (`p12 r3 t7 …`: the first
     /// letter of the kind, then the number), so counting facets over thousands of matches reads one
     /// small row per match and counts in memory.
-    static func facetStatements(_ row: String, from table: String?) -> String {
+    static func facetStatements(_ row: String, from table: String?) -> [String] {
         let facets = facetRows(row, from: table)
         let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
         let dates =
@@ -136,13 +140,15 @@ enum SearchSchema {
             + "JOIN search_facet_value AS v ON v.id = f.valueId "
             + "WHERE f.documentId = \(row).id AND v.kind IN (\(counted)))"
         let datesSelect = table.map { "SELECT \(dates) FROM \($0)" } ?? "VALUES (\(dates))"
-        return """
-            INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));
+        return [
+            "INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));",
+            """
             INSERT OR IGNORE INTO search_facet (documentId, valueId)
                 SELECT r.documentId, v.id FROM (\(facets)) AS r
                 JOIN search_facet_value AS v ON v.kind = r.kind AND v.value = r.value;
-            INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets) \(datesSelect);
-            """
+            """,
+            "INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets) \(datesSelect);",
+        ]
     }
 
     /// Creates the index, fills it for the documents already stored, and installs the triggers.

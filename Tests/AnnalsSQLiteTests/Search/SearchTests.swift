@@ -430,6 +430,25 @@ struct SearchTests {
         #expect(try archive.find("place:CL") == ["chile"])
     }
 
+    @Test("A change another program made is indexed by the next opening, read-only ones included")
+    func queueIndexedOnOpening() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let peru = try #require(archive.ids["peru"])
+        let queue = try DatabaseQueue(path: archive.folder.appending("archive.sqlite").path)
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE document SET text = 'Llama herders march on Cusco.' WHERE id = ?", arguments: [peru])
+        }
+        // The trigger queued the document and left the index alone.
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_pending") } == 1)
+
+        let reader = try SQLiteDocumentStore(readingDirectory: archive.folder.path)
+        #expect(try reader.search(SearchRequest(query: "llama herders")).hits.map(\.id) == [peru])
+        #expect(try reader.search(SearchRequest(query: "ambassador's residence")).hits.isEmpty)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_pending") } == 0)
+    }
+
     @Test("The store indexes a batch's full text when the batch ends: all of it, once, leaving no queue behind")
     func deferredFullText() throws {
         let folder = try TemporaryDirectory()
@@ -468,11 +487,11 @@ struct SearchTests {
 
         let queue = try DatabaseQueue(path: folder.appending("archive.sqlite").path)
         let counts = try queue.read { db in
-            try ["search_pending", "search_deferral", "search_fts"].map { table in
+            try ["search_pending", "search_fts", "search_document"].map { table in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1
             }
         }
-        #expect(counts == [0, 0, words.count])
+        #expect(counts == [0, words.count, words.count])
         // FTS5's own check: the index holds exactly the terms of the rows it stores.
         try queue.write { db in
             try db.execute(sql: "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)")

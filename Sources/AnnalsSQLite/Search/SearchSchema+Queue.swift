@@ -1,0 +1,102 @@
+import GRDB
+
+/// The search index kept in step through a queue: triggers note which documents changed, and the
+/// store indexes the queue, all of it in a few statements, before each of its transactions commits.
+///
+/// Until v13 the triggers on `document` indexed each row themselves, which took 9,000 bytes of SQL
+/// (the facet rows, the source taken from the header, the full-text values, all spelled out for
+/// inserts and again for updates). SQLite parses every trigger of the schema whenever a connection
+/// first prepares a statement, so each `annals search` process spent a fifth of its instructions
+/// parsing indexing SQL it never ran. Now the triggers only queue the document's id in
+/// `search_pending` (with `replaced` set when an older index entry must go first), and the indexing
+/// SQL lives here, run by the one kind of connection that writes: ``indexQueued(_:)``.
+///
+/// Whoever writes, search stays right: a change made outside Annals (the `sqlite3` shell, a
+/// curator's script) is queued by the same triggers and indexed by the next Annals connection that
+/// searches or writes: a store opened for writing indexes the queue when it opens and before each
+/// search, and one opened for reading only opens for writing instead when the queue is not empty.
+extension SearchSchema {
+    /// Replaces v12's triggers with ones that only queue, and drops the deferral mark they no longer need.
+    static func migrateToQueue(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TRIGGER search_document_insert;
+                DROP TRIGGER search_document_update;
+                DROP TRIGGER search_document_delete;
+                DROP TABLE search_deferral;
+                CREATE TRIGGER search_document_insert AFTER INSERT ON document BEGIN
+                    INSERT OR IGNORE INTO search_pending (id, replaced) VALUES (NEW.id, 0);
+                END;
+                CREATE TRIGGER search_document_update AFTER UPDATE OF \(indexedColumns.joined(separator: ", "))
+                ON document BEGIN
+                    INSERT OR REPLACE INTO search_pending (id, replaced) VALUES (NEW.id, 1);
+                END;
+                CREATE TRIGGER search_document_delete AFTER DELETE ON document BEGIN
+                    INSERT OR REPLACE INTO search_pending (id, replaced) VALUES (OLD.id, 1);
+                END;
+                """)
+        try indexQueued(db)
+    }
+
+    /// Whether documents wait in the queue to be indexed.
+    static func hasQueued(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_pending)")) == true
+    }
+
+    /// Indexes every queued document, removing first what a changed or deleted one left in the index, and empties the queue.
+    ///
+    /// Call it inside a write transaction.
+    /// Each statement covers the whole queue, so a batch of intake writes one full-text segment and
+    /// reads each document's facet values once, whatever its size: they are gathered in a table of
+    /// the connection's own (`temp.search_facet_batch`) that numbering them, linking them and the full
+    /// text's source column then read.
+    static func indexQueued(_ db: Database) throws {
+        guard try hasQueued(db) else { return }
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS search_facet_batch (
+                    documentId INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (documentId, kind, value)) WITHOUT ROWID
+                """)
+        for statement in queueStatements {
+            try db.cachedStatement(sql: statement).execute()
+        }
+    }
+
+    /// The statements of ``indexQueued(_:)``, in order.
+    private static let queueStatements: [String] = {
+        let stale = "(SELECT id FROM search_pending WHERE replaced)"
+        let queued = "search_pending AS p JOIN document AS d ON d.id = p.id"
+        let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
+        return [
+            "DELETE FROM search_fts WHERE rowid IN \(stale)",
+            "DELETE FROM search_facet WHERE documentId IN \(stale)",
+            "DELETE FROM search_document WHERE id IN \(stale)",
+            "INSERT OR IGNORE INTO temp.search_facet_batch (documentId, kind, value) \(facetRows("d", from: queued))",
+            """
+            INSERT OR IGNORE INTO search_facet_value (kind, value)
+                SELECT kind, value FROM temp.search_facet_batch
+            """,
+            """
+            INSERT OR IGNORE INTO search_facet (documentId, valueId)
+                SELECT b.documentId, v.id FROM temp.search_facet_batch AS b
+                JOIN search_facet_value AS v ON v.kind = b.kind AND v.value = b.value
+            """,
+            fullTextInsert(
+                "d", from: queued,
+                source: "(SELECT value FROM temp.search_facet_batch WHERE documentId = d.id AND kind = 'source')"),
+            """
+            INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets)
+                SELECT d.id, \(day("d")), substr(d.sent, 1, 10), d.periodFrom, coalesce(d.periodTo, d.periodFrom),
+                    (SELECT group_concat(substr(v.kind, 1, 1) || v.id, ' ')
+                        FROM search_facet AS f JOIN search_facet_value AS v ON v.id = f.valueId
+                        WHERE f.documentId = d.id AND v.kind IN (\(counted)))
+                FROM \(queued)
+            """,
+            "DELETE FROM temp.search_facet_batch",
+            "DELETE FROM search_pending",
+        ]
+    }()
+}
