@@ -140,7 +140,8 @@ extension SearchInvocation {
         guard arguments.first == "search" else { return nil }
         var archive: String?
         var words: [String] = []
-        var seen: Set<String> = []
+        // An array, not a `Set<String>`: a process's first set costs a scan of every protocol conformance (callgrind).
+        var seen: [String] = []
         var rest = arguments.dropFirst()
         var options = SearchInvocation(directory: "", query: [])
         while let argument = rest.popFirst() {
@@ -154,7 +155,8 @@ extension SearchInvocation {
             }
             let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0])
-            guard seen.insert(name).inserted else { return nil }
+            guard !seen.contains(name) else { return nil }
+            seen.append(name)
             if name == "--json" || name == "--facets" {
                 guard parts.count == 1 else { return nil }
                 if name == "--json" { options.json = true } else { options.facets = true }
