@@ -52,6 +52,14 @@ extension SearchSchema {
     /// text's source column then read.
     static func indexQueued(_ db: Database) throws {
         guard try hasQueued(db) else { return }
+        try createBatchTable(db)
+        for statement in queueStatements {
+            try db.cachedStatement(sql: statement).execute()
+        }
+    }
+
+    /// Creates, if the connection has none yet, the table in which ``queueStatements`` gather a batch's facet values.
+    static func createBatchTable(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TEMP TABLE IF NOT EXISTS search_facet_batch (
@@ -60,15 +68,15 @@ extension SearchSchema {
                     value TEXT NOT NULL,
                     PRIMARY KEY (documentId, kind, value)) WITHOUT ROWID
                 """)
-        for statement in queueStatements {
-            try db.cachedStatement(sql: statement).execute()
-        }
     }
 
     /// The statements of ``indexQueued(_:)``, in order.
-    private static let queueStatements: [String] = {
+    static let queueStatements: [String] = {
         let stale = "(SELECT id FROM search_pending WHERE replaced)"
-        let queued = "search_pending AS p JOIN document AS d ON d.id = p.id"
+        // CROSS JOIN keeps the queue the outer loop: left to choose, SQLite scanned the whole of `document` (through
+        // a covering index) and probed the queue, once per statement and per batch, for statements that need no
+        // other column of `document` than its id.
+        let queued = "search_pending AS p CROSS JOIN document AS d ON d.id = p.id"
         let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
         return [
             "DELETE FROM search_fts WHERE rowid IN \(stale)",

@@ -449,6 +449,24 @@ struct SearchTests {
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_pending") } == 0)
     }
 
+    @Test("Indexing the queue reads the queued documents by id, never the whole archive")
+    func queueStatementsReadTheQueue() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let queue = try DatabaseQueue(path: archive.folder.appending("archive.sqlite").path)
+        try queue.write { db in
+            try SearchSchema.createBatchTable(db)
+            for statement in SearchSchema.queueStatements {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(statement)").compactMap { row in
+                    (row["detail"] as String?).flatMap { $0.hasPrefix("SCAN ") ? $0 : nil }
+                }
+                // Scanned may be the queue, the batch table, FTS5 and json_each; `document` is only looked up by id.
+                let scanned = plan.map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "" }
+                #expect(!scanned.contains("d") && !scanned.contains("document"), "\(plan) in \(statement)")
+            }
+        }
+    }
+
     @Test("The store indexes a batch's full text when the batch ends: all of it, once, leaving no queue behind")
     func deferredFullText() throws {
         let folder = try TemporaryDirectory()
