@@ -45,11 +45,11 @@ extension SearchSchema {
 
     /// Indexes every queued document, removing first what a changed or deleted one left in the index, and empties the queue.
     ///
-    /// Call it inside a write transaction.
-    /// Each statement covers the whole queue, so a batch of intake writes one full-text segment and
-    /// reads each document's facet values once, whatever its size: they are gathered in a table of
-    /// the connection's own (`temp.search_facet_batch`) that numbering them, linking them and the full
-    /// text's source column then read.
+    /// Call it inside a write transaction. Each statement covers the whole queue, so a batch of intake
+    /// writes one full-text segment and works out each document's facet values once, whatever its size:
+    /// they are gathered in a table of the connection's own (`temp.search_facet_batch`), from which
+    /// the statements that number them, link them to the document and fill the full text's source
+    /// column then read.
     static func indexQueued(_ db: Database) throws {
         guard try hasQueued(db) else { return }
         try createBatchTable(db)
@@ -77,7 +77,6 @@ extension SearchSchema {
         // a covering index) and probed the queue, once per statement and per batch, for statements that need no
         // other column of `document` than its id.
         let queued = "search_pending AS p CROSS JOIN document AS d ON d.id = p.id"
-        let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
         return [
             "DELETE FROM search_fts WHERE rowid IN \(stale)",
             "DELETE FROM search_facet WHERE documentId IN \(stale)",
@@ -95,14 +94,7 @@ extension SearchSchema {
             fullTextInsert(
                 "d", from: queued,
                 source: "(SELECT value FROM temp.search_facet_batch WHERE documentId = d.id AND kind = 'source')"),
-            """
-            INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets)
-                SELECT d.id, \(day("d")), substr(d.sent, 1, 10), d.periodFrom, coalesce(d.periodTo, d.periodFrom),
-                    (SELECT group_concat(substr(v.kind, 1, 1) || v.id, ' ')
-                        FROM search_facet AS f JOIN search_facet_value AS v ON v.id = f.valueId
-                        WHERE f.documentId = d.id AND v.kind IN (\(counted)))
-                FROM \(queued)
-            """,
+            slimRowInsert("d", from: queued),
             "DELETE FROM temp.search_facet_batch",
             "DELETE FROM search_pending",
         ]

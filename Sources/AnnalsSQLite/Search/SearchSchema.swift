@@ -132,6 +132,20 @@ enum SearchSchema {
     /// small row per match and counts in memory.
     static func facetStatements(_ row: String, from table: String?) -> [String] {
         let facets = facetRows(row, from: table)
+        return [
+            "INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));",
+            """
+            INSERT OR IGNORE INTO search_facet (documentId, valueId)
+                SELECT r.documentId, v.id FROM (\(facets)) AS r
+                JOIN search_facet_value AS v ON v.kind = r.kind AND v.value = r.value;
+            """,
+            slimRowInsert(row, from: table),
+        ]
+    }
+
+    /// The statement that writes the slim `search_document` row of the row called `row` (of every row of `from`,
+    /// when it names a table): its dates, and the numbers of its counted facets, which must be in `search_facet`.
+    static func slimRowInsert(_ row: String, from table: String?) -> String {
         let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
         let dates =
             "\(row).id, \(day(row)), substr(\(row).sent, 1, 10), \(row).periodFrom, "
@@ -140,15 +154,7 @@ enum SearchSchema {
             + "JOIN search_facet_value AS v ON v.id = f.valueId "
             + "WHERE f.documentId = \(row).id AND v.kind IN (\(counted)))"
         let datesSelect = table.map { "SELECT \(dates) FROM \($0)" } ?? "VALUES (\(dates))"
-        return [
-            "INSERT OR IGNORE INTO search_facet_value (kind, value) SELECT kind, value FROM (\(facets));",
-            """
-            INSERT OR IGNORE INTO search_facet (documentId, valueId)
-                SELECT r.documentId, v.id FROM (\(facets)) AS r
-                JOIN search_facet_value AS v ON v.kind = r.kind AND v.value = r.value;
-            """,
-            "INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets) \(datesSelect);",
-        ]
+        return "INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets) \(datesSelect);"
     }
 
     /// Creates the index, fills it for the documents already stored, and installs the triggers.
