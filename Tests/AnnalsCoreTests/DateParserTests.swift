@@ -18,6 +18,36 @@ struct DateParserTests {
         #expect(!date.isGuessed)
     }
 
+    @Test("Writes ISO 8601 as Foundation's Gregorian calendar does, from 1600 to 2400, in every zone")
+    func writesISO8601AsTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        var generator = SystemRandomNumberGenerator()
+        let start = -11_676_096_000  // 1600-01-01
+        let end = 13_569_465_600  // 2400-01-01
+        for _ in 0..<2_000 {
+            let seconds = Int.random(in: start..<end, using: &generator)
+            let offset = Int.random(in: -50_400...50_400, using: &generator) / 60 * 60
+            let date = MessageDate(
+                raw: "", instant: Date(timeIntervalSince1970: TimeInterval(seconds)), utcOffsetSeconds: offset)
+            let local = date.instant.addingTimeInterval(TimeInterval(offset))
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: local)
+            let magnitude = abs(offset)
+            let expected = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+                c.hour ?? 0, c.minute ?? 0, c.second ?? 0, offset < 0 ? "-" : "+", magnitude / 3600,
+                magnitude % 3600 / 60)
+            #expect(date.iso8601 == expected, "\(seconds) \(offset)")
+        }
+    }
+
+    @Test("Writes the proleptic Gregorian day the parser read, before 1582 and before the epoch")
+    func writesTheDayItRead() throws {
+        #expect(try #require(DateParser.parse("1 Jan 1500 00:00:00 +0000")).iso8601 == "1500-01-01T00:00:00+00:00")
+        #expect(try #require(DateParser.parse("31 Dec 1969 23:59:59 -0130")).iso8601 == "1969-12-31T23:59:59-01:30")
+        #expect(try #require(DateParser.parse("29 Feb 2000 12:00 +1400")).day == "2000-02-29")
+    }
+
     @Test("Reads a conforming RFC 5322 date without repairs")
     func readsConformingDate() throws {
         let date = try #require(DateParser.parse("Fri, 21 Nov 1997 09:55:06 -0600"))

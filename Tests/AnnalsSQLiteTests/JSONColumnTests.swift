@@ -26,6 +26,15 @@ struct JSONColumnTests {
         #expect(JSONColumn.encode(strings) == encoderText(strings))
     }
 
+    @Test("Writes empty lists and maps as JSONEncoder does, and others through it")
+    func matchesEncoderOnEmptyAndOtherCollections() {
+        let metadata: [String: [String]] = ["PLACES": ["peru"], "AUTHOR": ["Monica Ruiz"]]
+        #expect(JSONColumn.encode([Int]()) == encoderText([Int]()))
+        #expect(JSONColumn.encode([1, 2]) == encoderText([1, 2]))
+        #expect(JSONColumn.encode([String: [String]]()) == encoderText([String: [String]]()))
+        #expect(JSONColumn.encode(metadata) == encoderText(metadata))
+    }
+
     @Test("Writes header fields byte for byte as JSONEncoder does")
     func matchesEncoderOnHeaderFields() {
         let everyASCII = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.joined()

@@ -30,18 +30,22 @@ public struct MessageDate: Hashable, Sendable {
     public var isRepaired: Bool { !repairs.isEmpty }
 
     /// The date in ISO 8601 with its own offset, for example `1997-04-24T11:30:05-05:00`.
+    ///
+    /// The civil date is the proleptic Gregorian one, computed arithmetically (``CivilDay``), as
+    /// ``DateParser`` computes instants from dates: no `Calendar` or `String(format:)`, because every
+    /// stored message's date is written this way.
     public var iso8601: String {
-        let local = instant.addingTimeInterval(TimeInterval(utcOffsetSeconds))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: local)
-        let sign = utcOffsetSeconds < 0 ? "-" : "+"
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let civil = CivilDay(daysSinceEpoch: days)
+        let time = seconds - days * 86_400
         let magnitude = abs(utcOffsetSeconds)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d",
-            c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0,
-            sign, magnitude / 3600, (magnitude % 3600) / 60
-        )
+        var text = CivilDay.padded(civil.year, 4) + "-" + CivilDay.padded(civil.month, 2) + "-"
+        text += CivilDay.padded(civil.day, 2) + "T" + CivilDay.padded(time / 3_600, 2) + ":"
+        text += CivilDay.padded(time % 3_600 / 60, 2) + ":" + CivilDay.padded(time % 60, 2)
+        text += (utcOffsetSeconds < 0 ? "-" : "+") + CivilDay.padded(magnitude / 3_600, 2) + ":"
+        text += CivilDay.padded(magnitude % 3_600 / 60, 2)
+        return text
     }
 
     /// The calendar day in the date's own zone, `YYYY-MM-DD`.

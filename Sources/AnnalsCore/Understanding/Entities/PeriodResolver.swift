@@ -65,10 +65,13 @@ public enum PeriodResolver {
 }
 
 /// A proleptic Gregorian calendar day.
-struct CivilDay: Comparable {
-    var year: Int
-    var month: Int
-    var day: Int
+public struct CivilDay: Comparable, Sendable {
+    /// The year, astronomically numbered (1 BC is 0).
+    public var year: Int
+    /// The month, 1 to 12.
+    public var month: Int
+    /// The day of the month, from 1.
+    public var day: Int
 
     init(year: Int, month: Int, day: Int) {
         self.year = year
@@ -77,7 +80,7 @@ struct CivilDay: Comparable {
     }
 
     /// The day a count of days since 1970-01-01 names, by Howard Hinnant's `civil_from_days`.
-    init(daysSinceEpoch: Int) {
+    public init(daysSinceEpoch: Int) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -87,6 +90,14 @@ struct CivilDay: Comparable {
         day = dayOfYear - (153 * shifted + 2) / 5 + 1
         month = shifted < 10 ? shifted + 3 : shifted - 9
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// A number in decimal with leading zeros to `width` digits, as `%0*d` writes it (a minus sign counts in
+    /// the width).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil`.
@@ -117,7 +128,8 @@ struct CivilDay: Comparable {
         return CivilDay(year: year, month: month, day: day)
     }
 
-    static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
+    /// Whether `lhs` comes before `rhs`.
+    public static func < (lhs: CivilDay, rhs: CivilDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

@@ -79,29 +79,17 @@ enum DayParser {
 
     /// The calendar day of a sent date in its own zone, as `YYYY-MM-DD`.
     ///
-    /// The same as ``MessageDate/day`` without building a `Calendar`: days since the epoch to a
-    /// civil date, after Howard Hinnant's `civil_from_days`.
+    /// The same as ``MessageDate/day`` without writing the time of day: days since the epoch to a civil
+    /// date (``CivilDay``).
     static func day(of date: MessageDate) -> String {
         let seconds = Int(date.instant.timeIntervalSince1970.rounded(.down)) + date.utcOffsetSeconds
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return format(year: year, month: month, day: day)
+        let civil = CivilDay(daysSinceEpoch: days)
+        return format(year: civil.year, month: civil.month, day: civil.day)
     }
 
     static func format(year: Int, month: Int, day: Int) -> String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        "\(CivilDay.padded(year, 4))-\(CivilDay.padded(month, 2))-\(CivilDay.padded(day, 2))"
     }
 }
 
