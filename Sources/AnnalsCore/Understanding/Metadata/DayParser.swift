@@ -77,17 +77,6 @@ enum DayParser {
         return format(year: year, month: month, day: day)
     }
 
-    /// The calendar day of a sent date in its own zone, as `YYYY-MM-DD`.
-    ///
-    /// The same as ``MessageDate/day`` without writing the time of day: days since the epoch to a civil
-    /// date (``CivilDay``).
-    static func day(of date: MessageDate) -> String {
-        let seconds = Int(date.instant.timeIntervalSince1970.rounded(.down)) + date.utcOffsetSeconds
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let civil = CivilDay(daysSinceEpoch: days)
-        return format(year: civil.year, month: civil.month, day: civil.day)
-    }
-
     static func format(year: Int, month: Int, day: Int) -> String {
         "\(CivilDay.padded(year, 4))-\(CivilDay.padded(month, 2))-\(CivilDay.padded(day, 2))"
     }

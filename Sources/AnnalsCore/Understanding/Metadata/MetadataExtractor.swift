@@ -52,7 +52,7 @@ public enum MetadataExtractor {
 
         metadata.headline = top.title ?? dispatch.subject.flatMap(cleanSubject)
         metadata.publication = top.byline?.publication ?? dateline?.agency ?? (isNewswire ? "Reuters" : nil)
-        metadata.published = top.byline?.published ?? dispatch.sent.map(DayParser.day(of:))
+        metadata.published = top.byline?.published ?? dispatch.sent?.day
         if let byline = top.byline {
             metadata.authors = byline.authors
         } else if !isNewswire, dateline?.agency == nil, let sender = senderName(dispatch, metadata: metadata) {
