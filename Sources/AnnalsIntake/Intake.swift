@@ -86,7 +86,8 @@ public struct Intake: Sendable {
         var currentFile = ""
         var currentSize = 0
         var currentOffset = 0
-        let writer = BatchWriter(store: store)
+        let writer = BatchWriter(store: store, understands: understands)
+        var storing = StoringBatch()
 
         func report() {
             summary.seconds = Date().timeIntervalSince(started)
@@ -96,7 +97,7 @@ public struct Intake: Sendable {
 
         func flush() throws(IntakeError) {
             guard !pending.isEmpty else { return }
-            let batch = try prepareBatch(pending)
+            let batch = try prepareBatch(pending, storing: &storing)
             summary.duplicates += pending.count - batch.count
             pending.removeAll(keepingCapacity: true)
             pendingBytes = 0
@@ -149,8 +150,30 @@ public struct Intake: Sendable {
         return summary
     }
 
+    /// What intake keeps of the batch being stored while it prepares the next.
+    ///
+    /// Its content hashes, and the identities of the documents it is expected to make: neither is in the
+    /// archive until that batch commits.
+    struct StoringBatch {
+        var hashes: Set<String> = []
+        var identities = HeldIdentities()
+    }
+
+    /// One record read, with the dispatch its document is understood from.
+    private struct ReadRecord: Sendable {
+        var item: IntakeItem
+        var dispatch: Dispatch?
+    }
+
     /// Hashes a batch and reads the records not yet stored, in parallel, into the items to store.
-    private func prepareBatch(_ records: [SourceRecord]) throws(IntakeError) -> [IntakeItem] {
+    ///
+    /// Records whose bytes the archive holds, or that repeat a record of this batch or of the batch being
+    /// stored, are duplicates and are not read. Only the copies that will make a new document are understood:
+    /// a copy that joins a document (``DocumentStore/store(_:)``) keeps nothing of its own understanding, and
+    /// in a mail archive that is one message in four (cross-posts, digests, lists archived twice).
+    private func prepareBatch(_ records: [SourceRecord], storing: inout StoringBatch) throws(IntakeError)
+        -> [IntakeItem]
+    {
         let count = records.count
         let hashes = ConcurrentResults<String>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
@@ -163,29 +186,63 @@ public struct Intake: Sendable {
         } catch {
             throw IntakeError(message: error.message)
         }
-        let received = clock()
-        let understands = understands
-        let items = ConcurrentResults<IntakeItem>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            guard !known.contains(hashList[index]) else { return }
-            items.set(
-                index,
-                Self.item(for: records[index], sha256: hashList[index], received: received, understands: understands))
+        var current = StoringBatch()
+        let toRead = (0..<count).filter { index in
+            let hash = hashList[index]
+            return !known.contains(hash) && !storing.hashes.contains(hash) && current.hashes.insert(hash).inserted
         }
-        return items.values.compactMap { $0 }
+        let received = clock()
+        let read = ConcurrentResults<ReadRecord>(count: toRead.count)
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { slot in
+            let index = toRead[slot]
+            read.set(slot, Self.read(records[index], sha256: hashList[index], received: received))
+        }
+        var readRecords = read.values.compactMap { $0 }
+        defer { storing = current }
+        guard understands else { return readRecords.map(\.item) }
+
+        // Which copies make a new document, in batch order: the archive's documents, those of the batch being
+        // stored, and those made earlier in this batch are the ones a copy can join.
+        var held: HeldIdentities
+        do {
+            held = try store.heldIdentities(of: readRecords.compactMap(\.item.document))
+        } catch {
+            throw IntakeError(message: error.message)
+        }
+        held.formUnion(storing.identities)
+        let toUnderstand = readRecords.indices.filter { slot in
+            guard let document = readRecords[slot].item.document, !held.joins(document) else { return false }
+            held.add(document)
+            current.identities.add(document)
+            return true
+        }
+        let understood = ConcurrentResults<DocumentRecord>(count: toUnderstand.count)
+        let readSnapshot = readRecords
+        DispatchQueue.concurrentPerform(iterations: toUnderstand.count) { position in
+            let record = readSnapshot[toUnderstand[position]]
+            guard var document = record.item.document, let dispatch = record.dispatch else { return }
+            document.understand(dispatch)
+            understood.set(position, document)
+        }
+        for (position, slot) in toUnderstand.enumerated() {
+            guard case .copy(let copy, _) = readRecords[slot].item, let document = understood.values[position]
+            else { continue }
+            readRecords[slot].item = .copy(copy, document)
+        }
+        return readRecords.map(\.item)
     }
 
-    /// Reads one record into a copy and its document, or a quarantine entry with the reason.
-    static func item(for record: SourceRecord, sha256: String, received: Date, understands: Bool = true)
-        -> IntakeItem
-    {
+    /// Reads one record into a copy and its document, not yet understood, or a quarantine entry with the reason.
+    private static func read(_ record: SourceRecord, sha256: String, received: Date) -> ReadRecord {
         let origin = CopyOrigin(
             path: record.origin.path, offset: record.origin.offset, recordID: record.origin.recordID,
             mboxVariant: record.origin.mboxVariant)
         if let problem = record.problem {
-            return .quarantine(
-                QuarantineEntry(
-                    sha256: sha256, bytes: record.bytes, origin: origin, reason: problem, received: received))
+            return ReadRecord(
+                item: .quarantine(
+                    QuarantineEntry(
+                        sha256: sha256, bytes: record.bytes, origin: origin, reason: problem, received: received)),
+                dispatch: nil)
         }
         do {
             let dispatch = try DispatchReader.read(
@@ -195,11 +252,14 @@ public struct Intake: Sendable {
             if copyOrigin.recordID == nil { copyOrigin.recordID = dispatch.recordID }
             let copy = CopyRecord(
                 sha256: sha256, bytes: record.bytes, origin: copyOrigin, format: record.format, received: received)
-            return .copy(copy, DocumentRecord(dispatch: dispatch, understands: understands))
+            return ReadRecord(
+                item: .copy(copy, DocumentRecord(dispatch: dispatch, understands: false)), dispatch: dispatch)
         } catch {
-            return .quarantine(
-                QuarantineEntry(
-                    sha256: sha256, bytes: record.bytes, origin: origin, reason: error.reason, received: received))
+            return ReadRecord(
+                item: .quarantine(
+                    QuarantineEntry(
+                        sha256: sha256, bytes: record.bytes, origin: origin, reason: error.reason, received: received)),
+                dispatch: nil)
         }
     }
 
@@ -247,14 +307,18 @@ final class BatchWriter: @unchecked Sendable {
     private let store: any DocumentStore
     private let queue = DispatchQueue(label: "annals.intake.writer")
     private let group = DispatchGroup()
+    private let understands: Bool
     private var outcome: Result<[IntakeOutcome], StorageError>?
+    private var batch: [IntakeItem] = []
 
-    init(store: any DocumentStore) {
+    init(store: any DocumentStore, understands: Bool) {
         self.store = store
+        self.understands = understands
     }
 
     /// Starts storing a batch in one transaction.
     func start(_ batch: [IntakeItem]) {
+        self.batch = batch
         group.enter()
         queue.async { [self] in
             do throws(StorageError) {
@@ -267,22 +331,38 @@ final class BatchWriter: @unchecked Sendable {
     }
 
     /// Waits for the running transaction, if any, and adds what it stored to `summary`.
+    ///
+    /// A copy that was expected to join a document but made a new one (another program changed the archive
+    /// meanwhile) is understood now, so that no document of an understanding intake is left without.
     func finish(into summary: inout IntakeSummary) throws(IntakeError) {
         group.wait()
         guard let result = outcome else { return }
         outcome = nil
+        let items = batch
+        batch = []
         switch result {
         case .failure(let error):
             throw IntakeError(message: error.message)
         case .success(let outcomes):
-            for outcome in outcomes {
+            var unexpected: [DocumentSource] = []
+            for (item, outcome) in zip(items, outcomes) {
                 switch outcome {
-                case .storedCopy(_, let isNewDocument):
+                case .storedCopy(let documentID, let isNewDocument):
                     summary.copies += 1
-                    if isNewDocument { summary.documents += 1 }
+                    guard isNewDocument else { continue }
+                    summary.documents += 1
+                    if understands, case .copy(let copy, let document) = item, document.understandingVersion == nil {
+                        unexpected.append(DocumentSource(documentID: documentID, copy: copy))
+                    }
                 case .quarantined: summary.quarantined += 1
                 case .duplicate: summary.duplicates += 1
                 }
+            }
+            guard !unexpected.isEmpty else { return }
+            do {
+                try store.updateUnderstanding(unexpected.compactMap(Reindex.understand))
+            } catch {
+                throw IntakeError(message: error.message)
             }
         }
     }

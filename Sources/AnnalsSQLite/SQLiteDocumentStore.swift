@@ -155,6 +155,40 @@ public final class SQLiteDocumentStore: DocumentStore {
         }
     }
 
+    /// The identities of held documents with one of these documents' real Message-IDs or fingerprints.
+    public func heldIdentities(of documents: [DocumentRecord]) throws(StorageError) -> HeldIdentities {
+        let messageIDs = Array(Set(documents.compactMap(\.messageID).filter(HeldIdentities.mergesOn)))
+        let fingerprints = Array(Set(documents.compactMap(\.fingerprint)))
+        guard !messageIDs.isEmpty || !fingerprints.isEmpty else { return HeldIdentities() }
+        return try read { db in
+            var held = HeldIdentities()
+            for chunk in stride(from: 0, to: messageIDs.count, by: 500) {
+                let slice = Array(messageIDs[chunk..<min(chunk + 500, messageIDs.count)])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT messageID, fingerprint, subjectKey FROM document
+                        WHERE messageID IN (\(databaseQuestionMarks(count: slice.count)))
+                        """,
+                    arguments: StatementArguments(slice))
+                for row in rows {
+                    held.add(
+                        messageID: row["messageID"], fingerprint: row["fingerprint"], subjectKey: row["subjectKey"])
+                }
+            }
+            for chunk in stride(from: 0, to: fingerprints.count, by: 500) {
+                let slice = Array(fingerprints[chunk..<min(chunk + 500, fingerprints.count)])
+                let found = try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT DISTINCT fingerprint FROM document WHERE fingerprint IN (\(databaseQuestionMarks(count: slice.count)))",
+                    arguments: StatementArguments(slice))
+                for fingerprint in found { held.add(messageID: nil, fingerprint: fingerprint, subjectKey: nil) }
+            }
+            return held
+        }
+    }
+
     /// Stores a batch in one transaction; repeats of stored bytes are duplicates.
     public func store(_ batch: [IntakeItem]) throws(StorageError) -> [IntakeOutcome] {
         try write { db in
@@ -289,18 +323,17 @@ public final class SQLiteDocumentStore: DocumentStore {
 
     /// The document a new copy belongs to, if the archive holds it already.
     private static func matchingDocument(for document: DocumentRecord, _ db: Database) throws -> Int64? {
-        if let id = document.messageID, !DocumentIdentity.isPlaceholderMessageID(id) {
+        if let id = document.messageID, HeldIdentities.mergesOn(id) {
             // Same id: the same message, unless a broken mailer reused ids for different texts.
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: "SELECT id, fingerprint, subjectKey FROM document WHERE messageID = ? ORDER BY id"),
                 arguments: [id])
-            for row in rows {
-                let fingerprint: String? = row["fingerprint"]
-                let subjectKey: String? = row["subjectKey"]
-                if fingerprint == document.fingerprint || subjectKey == document.subjectKey {
-                    return row["id"]
-                }
+            for row in rows
+            where HeldIdentities.isSameMessage(
+                document, heldFingerprint: row["fingerprint"], heldSubjectKey: row["subjectKey"])
+            {
+                return row["id"]
             }
         }
         if let fingerprint = document.fingerprint {

@@ -7,6 +7,12 @@ public enum IntakeItem: Sendable {
     /// An unreadable record.
     case quarantine(QuarantineEntry)
 
+    /// The document a copy makes or joins; `nil` for a quarantine entry.
+    public var document: DocumentRecord? {
+        guard case .copy(_, let document) = self else { return nil }
+        return document
+    }
+
     /// The content hash of the item's bytes.
     public var sha256: String {
         switch self {
@@ -74,6 +80,14 @@ public protocol DocumentStore: Sendable {
     ///
     /// - Throws: ``StorageError`` when the archive cannot be read.
     func existingHashes(_ hashes: [String]) throws(StorageError) -> Set<String>
+
+    /// The identities of held documents that copies reading as `documents` could join: those with one of their
+    /// real Message-IDs, and those with one of their fingerprints.
+    ///
+    /// Intake asks before storing a batch, to know which copies ``store(_:)`` will join to a document (see
+    /// ``HeldIdentities``).
+    /// - Throws: ``StorageError`` when the archive cannot be read.
+    func heldIdentities(of documents: [DocumentRecord]) throws(StorageError) -> HeldIdentities
 
     /// Stores a batch in one transaction: all of it, or (on failure) none of it.
     ///
