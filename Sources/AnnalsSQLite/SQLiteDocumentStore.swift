@@ -208,8 +208,7 @@ public final class SQLiteDocumentStore: DocumentStore {
                         try Self.insert(copy, documentID: existing, db)
                         outcomes.append(.storedCopy(documentID: existing, isNewDocument: false))
                     } else {
-                        let documentID = try Self.insert(document, db)
-                        try Self.thread(documentID, document, db)
+                        let documentID = try Self.insertThreaded(document, db)
                         try Self.insert(copy, documentID: documentID, db)
                         outcomes.append(.storedCopy(documentID: documentID, isNewDocument: true))
                     }
@@ -344,50 +343,28 @@ public final class SQLiteDocumentStore: DocumentStore {
         return nil
     }
 
-    /// Places a new document in a thread, and adopts replies that arrived before it.
-    private static func thread(_ id: Int64, _ document: DocumentRecord, _ db: Database) throws {
+    /// Stores a new document in its thread, and lets it adopt replies that arrived before it.
+    ///
+    /// The thread is found before the row is written, so that the row is written once: an `UPDATE` of a
+    /// document rewrites all of it, body and text included, and fires the update triggers. The row's id is the
+    /// one `AUTOINCREMENT` would give it, taken beforehand so that a new thread can be named after it.
+    private static func insertThreaded(_ document: DocumentRecord, _ db: Database) throws -> Int64 {
+        let id =
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'document'), 0),
+                            coalesce((SELECT max(id) FROM document), 0)) + 1
+                        """)) ?? 1
         let referenced = Array(NSOrderedSet(array: document.inReplyTo + document.references.reversed()))
             .compactMap { $0 as? String }
+        let joined = try existingThread(of: document, referenced: referenced, db)
+        let own = joined ?? String(id)
+        try insert(document, id: id, thread: own, db)
         for messageID in referenced {
             try db.cachedStatement(sql: "INSERT INTO documentReference (documentId, messageID) VALUES (?, ?)").execute(
                 arguments: [id, messageID])
         }
-        var thread: String?
-        for messageID in referenced where thread == nil {
-            thread = try String.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT thread FROM document WHERE messageID = ? AND id <> ? ORDER BY id LIMIT 1"),
-                arguments: [messageID, id])
-        }
-        for messageID in referenced where thread == nil {
-            // The parent is not archived, but a sibling that answers the same message may be.
-            thread = try String.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
-                        WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
-                        """), arguments: [messageID, id])
-        }
-        let isReply = DocumentIdentity.isReplySubject(document.subject)
-        if thread == nil, isReply, let key = document.subjectKey {
-            // Mailers that drop References still say `Re:`, and archives lose parents: join the latest thread
-            // on the same subject (JWZ's subject grouping of root messages).
-            thread = try String.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT thread FROM document WHERE subjectKey = ? AND id <> ? ORDER BY id DESC LIMIT 1"),
-                arguments: [key, id])
-        }
-        if thread == nil, let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) {
-            // A parent that arrives after its replies joins the thread they are already in.
-            thread = try String.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
-                        WHERE r.messageID = ? AND d.id <> ? ORDER BY d.id LIMIT 1
-                        """), arguments: [messageID, id])
-        }
-        let own = thread ?? String(id)
-        try db.cachedStatement(sql: "UPDATE document SET thread = ? WHERE id = ?").execute(arguments: [own, id])
         if let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) {
             // Replies stored before this message started threads of their own, or joined one by subject alone:
             // a reference is the stronger tie, so their threads and this one become one.
@@ -399,7 +376,7 @@ public final class SQLiteDocumentStore: DocumentStore {
                     """
             ).execute(arguments: [own, messageID, id])
         }
-        if thread == nil, !isReply, let key = document.subjectKey {
+        if joined == nil, !DocumentIdentity.isReplySubject(document.subject), let key = document.subjectKey {
             // `Re:` messages on this subject that came first, with no parent archived, started threads of their
             // own: this message is the start they were missing.
             let orphans = try Row.fetchAll(
@@ -415,6 +392,54 @@ public final class SQLiteDocumentStore: DocumentStore {
                 ])
             }
         }
+        return id
+    }
+
+    /// The thread a new document joins, if one is held: its parent's, a sibling's answering the same message,
+    /// for a `Re:` subject the latest on the same subject, else that of replies to it that came first.
+    private static func existingThread(of document: DocumentRecord, referenced: [String], _ db: Database) throws
+        -> String?
+    {
+        for messageID in referenced {
+            if let thread = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT thread FROM document WHERE messageID = ? ORDER BY id LIMIT 1"),
+                arguments: [messageID])
+            {
+                return thread
+            }
+        }
+        for messageID in referenced {
+            // The parent is not archived, but a sibling that answers the same message may be.
+            if let thread = try String.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                        WHERE r.messageID = ? ORDER BY d.id LIMIT 1
+                        """), arguments: [messageID])
+            {
+                return thread
+            }
+        }
+        if DocumentIdentity.isReplySubject(document.subject), let key = document.subjectKey,
+            let thread = try String.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT thread FROM document WHERE subjectKey = ? ORDER BY id DESC LIMIT 1"),
+                arguments: [key])
+        {
+            // Mailers that drop References still say `Re:`, and archives lose parents: join the latest thread
+            // on the same subject (JWZ's subject grouping of root messages).
+            return thread
+        }
+        if let messageID = document.messageID, !DocumentIdentity.isPlaceholderMessageID(messageID) {
+            // A parent that arrives after its replies joins the thread they are already in.
+            return try String.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT d.thread FROM documentReference r JOIN document d ON d.id = r.documentId
+                        WHERE r.messageID = ? ORDER BY d.id LIMIT 1
+                        """), arguments: [messageID])
+        }
+        return nil
     }
 
     // MARK: - Rows
@@ -428,30 +453,29 @@ public final class SQLiteDocumentStore: DocumentStore {
                     """), arguments: [hash]) ?? false
     }
 
-    private static func insert(_ d: DocumentRecord, _ db: Database) throws -> Int64 {
+    private static func insert(_ d: DocumentRecord, id: Int64, thread: String, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO document (format, headline, subject, authors, publication, published, sent, sentRaw,
+                INSERT INTO document (id, format, headline, subject, authors, publication, published, sent, sentRaw,
                     sentRepairs, organization, fromName, fromAddress, dateline, rights, language, abstract, text,
                     body, attachments, places, mentions, regions, topics, people, organizations, periodFrom,
                     periodTo, thread, messageID, inReplyTo, "references", header, innerHeader, sourceMetadata,
                     defects, fingerprint, subjectKey, understandingVersion, links)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
+            id, d.format.rawValue, d.headline, d.subject, JSONColumn.encode(d.authors), d.publication, d.published,
             d.sent, d.sentRaw, JSONColumn.encode(d.sentRepairs), d.organization, d.from?.name, d.from?.address,
             d.dateline, d.rights, d.language, d.abstract, d.text, d.body, JSONColumn.encode(d.attachments),
             JSONColumn.encode(d.places), JSONColumn.encode(d.mentions), JSONColumn.encode(d.regions),
             JSONColumn.encode(d.topics), JSONColumn.encode(d.people), JSONColumn.encode(d.organizations),
-            d.periodFrom, d.periodTo, d.thread, d.messageID, JSONColumn.encode(d.inReplyTo),
+            d.periodFrom, d.periodTo, thread, d.messageID, JSONColumn.encode(d.inReplyTo),
             JSONColumn.encode(d.references), JSONColumn.encode(d.header.map(JSONColumn.Field.init)),
             JSONColumn.encode(d.innerHeader.map(JSONColumn.Field.init)), JSONColumn.encode(d.sourceMetadata),
             JSONColumn.encode(d.defects), d.fingerprint, d.subjectKey, d.understandingVersion,
             JSONColumn.encode(d.links),
         ])
-        return db.lastInsertedRowID
     }
 
     private static func insert(_ c: CopyRecord, documentID: Int64, _ db: Database) throws {

@@ -35,30 +35,57 @@ enum Abstract {
     }
 
     /// The first paragraphs of the text (at most 15), each with its lines joined by single spaces.
-    static func paragraphs(of text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        var lineStart = text.startIndex
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while result.count < 15 {
-            let atEnd = index == utf8.endIndex
-            if atEnd || utf8[index] == 0x0A {
-                let line = text[lineStart..<index].trimmingSpaces()
-                if line.isEmpty {
-                    if !current.isEmpty { result.append(current) }
-                    current = ""
-                } else {
-                    if !current.isEmpty { current += " " }
-                    current += line
-                }
-                if atEnd { break }
-                lineStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+    ///
+    /// Read one at a time: most abstracts are found in the first paragraph or two, and the rest of a long
+    /// text is then never joined.
+    static func paragraphs(of text: String) -> Paragraphs { Paragraphs(text: text) }
+
+    /// The paragraphs of a text, read as they are asked for.
+    struct Paragraphs: Sequence, IteratorProtocol {
+        let text: String
+        private var lineStart: String.Index
+        private var index: String.Index
+        private var returned = 0
+        private var isFinished = false
+
+        init(text: String) {
+            self.text = text
+            lineStart = text.startIndex
+            index = text.utf8.startIndex
         }
-        if !current.isEmpty, result.count < 15 { result.append(current) }
-        return result
+
+        mutating func next() -> String? {
+            guard returned < 15, !isFinished else { return nil }
+            let utf8 = text.utf8
+            var current = ""
+            while true {
+                let atEnd = index == utf8.endIndex
+                if atEnd || utf8[index] == 0x0A {
+                    let line = text[lineStart..<index].trimmingSpaces()
+                    if !atEnd {
+                        index = utf8.index(after: index)
+                        lineStart = index
+                    }
+                    if line.isEmpty {
+                        if !current.isEmpty {
+                            returned += 1
+                            return current
+                        }
+                    } else {
+                        if !current.isEmpty { current += " " }
+                        current += line
+                    }
+                    if atEnd {
+                        isFinished = true
+                        guard !current.isEmpty else { return nil }
+                        returned += 1
+                        return current
+                    }
+                    continue
+                }
+                index = utf8.index(after: index)
+            }
+        }
     }
 
     /// Whether each byte value is one of the symbols of code and markup, `{};<>=|#*_\/@$%^~+[]`.

@@ -1,7 +1,8 @@
-import AnnalsCore
 import AnnalsTestSupport
 import Foundation
 import Testing
+
+@testable import AnnalsCore
 
 @Suite("MetadataExtractor")
 struct MetadataExtractorTests {
@@ -45,6 +46,17 @@ struct MetadataExtractorTests {
     }
 
     // MARK: - Inline fixtures
+
+    @Test("An abstract's paragraphs: lines joined, blank runs and space-only lines end one, at most 15")
+    func abstractParagraphs() {
+        #expect(Array(Abstract.paragraphs(of: "")) == [])
+        #expect(Array(Abstract.paragraphs(of: "\n\n  \n")) == [])
+        #expect(Array(Abstract.paragraphs(of: "One line")) == ["One line"])
+        #expect(Array(Abstract.paragraphs(of: "  First\n  line \n\n\t\nSecond\n")) == ["First line", "Second"])
+        #expect(Array(Abstract.paragraphs(of: "a\n \nb\n\n")) == ["a", "b"])
+        let many = (1...20).map { "Paragraph \($0)." }.joined(separator: "\n\n")
+        #expect(Array(Abstract.paragraphs(of: many)) == (1...15).map { "Paragraph \($0)." })
+    }
 
     @Test("Strips reply, forward and list tags from the Subject")
     func cleansSubject() throws {
