@@ -62,36 +62,51 @@ enum LanguageIdentifier {
         ),
     ]
 
-    /// For each stop word, the languages (bit `n` for `stopWords[n]`) it belongs to.
-    static let table: [String: UInt16] = {
-        var table: [String: UInt16] = [:]
+    /// For each stop word, the languages (bit `n` for `stopWords[n]`) it belongs to, keyed by the word's UTF-8
+    /// bytes packed into a number (``pack(_:)``): every stop word is at most 8 bytes, and a number is looked up
+    /// without building a string for each word of the text.
+    static let table: [UInt64: UInt16] = {
+        var table: [UInt64: UInt16] = [:]
         for (index, language) in stopWords.enumerated() {
-            for word in language.words { table[word, default: 0] |= 1 << UInt16(index) }
+            for word in language.words { table[pack(Array(word.utf8)), default: 0] |= 1 << UInt16(index) }
         }
         return table
     }()
+
+    /// Up to 8 bytes as one number, the first byte lowest: distinct for distinct words, since no word holds a NUL.
+    static func pack(_ bytes: [UInt8]) -> UInt64 {
+        var packed: UInt64 = 0
+        for (offset, byte) in bytes.prefix(8).enumerated() { packed |= UInt64(byte) << (8 * UInt64(offset)) }
+        return packed
+    }
 
     /// The BCP 47 tag of the text's language, or `nil` when the text is too short or too mixed to tell.
     static func identify(_ text: String) -> String? {
         var scores = Array(repeating: 0, count: stopWords.count)
         var words = 0
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+        // The word being read: its length, and its first 8 bytes packed as ``pack(_:)`` packs them.
+        var length = 0
+        var packed: UInt64 = 0
         func count() {
-            guard !word.isEmpty else { return }
+            guard length > 0 else { return }
             words += 1
-            if word.count <= 8, let languages = table[String(decoding: word, as: UTF8.self)] {
+            if length <= 8, let languages = table[packed] {
                 for index in scores.indices where languages & (1 << UInt16(index)) != 0 { scores[index] += 1 }
             }
-            word.removeAll(keepingCapacity: true)
+            length = 0
+            packed = 0
+        }
+        func append(_ byte: UInt8) {
+            if length < 8 { packed |= UInt64(byte) << (8 * UInt64(length)) }
+            length += 1
         }
         // Words are runs of ASCII letters and non-ASCII bytes (accented letters), lower-cased in ASCII;
         // the stop words' accented capitals are rare enough to ignore.
         for byte in text.utf8.prefix(4000) {
             if (0x61...0x7A).contains(byte) || byte >= 0x80 {
-                word.append(byte)
+                append(byte)
             } else if (0x41...0x5A).contains(byte) {
-                word.append(byte + 0x20)
+                append(byte + 0x20)
             } else {
                 count()
                 if words >= 400 { break }

@@ -58,6 +58,28 @@ struct MetadataExtractorTests {
         #expect(Array(Abstract.paragraphs(of: many)) == (1...15).map { "Paragraph \($0)." })
     }
 
+    @Test("Languages told from their stop words, each word packed apart from every other")
+    func languageIdentifier() {
+        let distinct = Set(LanguageIdentifier.stopWords.flatMap(\.words))
+        #expect(distinct.allSatisfy { $0.utf8.count <= 8 })
+        #expect(LanguageIdentifier.table.count == distinct.count)
+        #expect(
+            LanguageIdentifier.identify("The army said that it was not clear which of the rebels were in the town.")
+                == "en")
+        #expect(
+            LanguageIdentifier.identify(
+                "Die Regierung ist nicht bereit, mit den Rebellen zu verhandeln, und das Volk auch nicht.") == "de")
+        #expect(
+            LanguageIdentifier.identify(
+                "Le gouvernement est dans une situation difficile et les rebelles sont pour la paix.") == "fr")
+        #expect(
+            LanguageIdentifier.identify(
+                "El gobierno y los rebeldes han firmado una paz que es para el pueblo, por fin.") == "es")
+        // "Theatre" is longer than any stop word and starts like "the": it counts as a word, not as "the".
+        #expect(LanguageIdentifier.identify("THEATRE THEATRES THEREIN THEREBY") == nil)
+        #expect(LanguageIdentifier.identify("") == nil)
+    }
+
     @Test("Strips reply, forward and list tags from the Subject")
     func cleansSubject() throws {
         let cases: [(String, String)] = [
