@@ -1,11 +1,37 @@
-import AnnalsCore
 import AnnalsTestSupport
 import Foundation
 import Testing
 
+@testable import AnnalsCore
+
 @Suite("DateParser")
 struct DateParserTests {
     // MARK: - Hand-written cases
+
+    @Test("Days written and read arithmetically agree with Foundation's Gregorian calendar, 1200 to 2400")
+    func daysAgreeWithCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        func calendarDay(_ date: Date) -> String {
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            return CivilDay(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0).iso
+        }
+        var generator = SystemRandomNumberGenerator()
+        // 1200-01-01 to 2400-01-01: the Julian centuries before 1583 take the calendar's own path.
+        for _ in 0..<3000 {
+            let date = Date(
+                timeIntervalSince1970: Double.random(in: -24_298_560_000...13_569_465_600, using: &generator))
+            #expect(PlaceTagger.dayString(date) == calendarDay(date), "\(date.timeIntervalSince1970)")
+            let text = calendarDay(date)
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            let midnight = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+            #expect(DocumentUnderstanding.day(text) == midnight, "\(text)")
+        }
+        // Out of range parts roll over as the calendar rolls them.
+        #expect(DocumentUnderstanding.day("1997-13-01") == DocumentUnderstanding.day("1998-01-01"))
+        #expect(DocumentUnderstanding.day("1997-02-30") == DocumentUnderstanding.day("1997-03-02"))
+        #expect(DocumentUnderstanding.day("1997-02") == nil)
+    }
 
     @Test("Reads the seed dispatch's obsolete date with a two-digit year and a named zone")
     func readsSeedDate() throws {

@@ -51,6 +51,11 @@ public struct DocumentUnderstanding: Sendable, Hashable {
     static func day(_ text: String) -> Date? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
+        if parts[0] >= 1583, parts[0] <= 9999, let day = CivilDay.valid(year: parts[0], month: parts[1], day: parts[2])
+        {
+            return Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400)
+        }
+        // Out-of-range parts roll over as the calendar rolls them; before 1583 the calendar is Julian.
         var components = DateComponents()
         components.year = parts[0]
         components.month = parts[1]

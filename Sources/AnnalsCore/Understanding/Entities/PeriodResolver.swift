@@ -110,6 +110,10 @@ public struct CivilDay: Comparable, Sendable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// Days from 1970-01-01 to 1583-01-01, the first new year wholly in the Gregorian calendar: from it on,
+    /// Foundation's Gregorian calendar and this proleptic count agree.
+    static let firstGregorianYearStart = CivilDay(year: 1583, month: 1, day: 1).daysSinceEpoch
+
     /// The weekday, from Sunday (0) to Saturday (6).
     var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }
 

@@ -4,7 +4,8 @@
 extension Substring {
     /// The range of the first occurrence of an ASCII `needle`, compared byte for byte.
     ///
-    /// With `ignoringASCIICase`, the needle must be written in lower case.
+    /// With `ignoringASCIICase`, the needle must be written in lower case. Without it, a needle with non-ASCII
+    /// characters is found byte for byte too (UTF-8 is self-synchronising), as written: no other normalisation.
     func asciiRange(of needle: String, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
         var needle = needle
         return needle.withUTF8 { pattern in asciiRange(of: pattern, ignoringASCIICase: ignoringASCIICase) }

@@ -1,7 +1,8 @@
-import AnnalsCore
 import AnnalsTestSupport
 import Foundation
 import Testing
+
+@testable import AnnalsCore
 
 @Suite("PlaceTagger")
 struct PlaceTaggerTests {
@@ -10,6 +11,17 @@ struct PlaceTaggerTests {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = text.split(separator: "-").compactMap { Int($0) }
         return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12))
+    }
+
+    @Test("Finds a dateline that opens a text before a dash, and nothing else")
+    func leadingDateline() {
+        #expect(PlaceTagger.leadingDateline(of: "LIMA, Peru - The army stormed the residence.") == "LIMA, Peru")
+        #expect(PlaceTagger.leadingDateline(of: "SAN SALVADOR, Jan. 3 -- Troops moved in.") == "SAN SALVADOR, Jan. 3")
+        #expect(PlaceTagger.leadingDateline(of: "BOGOTÁ, Colombia — Talks resumed.") == "BOGOTÁ, Colombia")
+        #expect(PlaceTagger.leadingDateline(of: "Lima, Peru - lower case is no dateline.") == nil)
+        #expect(PlaceTagger.leadingDateline(of: "LIMA\nPeru, today - two lines.") == nil)
+        #expect(PlaceTagger.leadingDateline(of: "LIMA Peru - no comma.") == nil)
+        #expect(PlaceTagger.leadingDateline(of: String(repeating: "x", count: 130) + "LIMA, Peru - too far in.") == nil)
     }
 
     @Test("Tags a Reuters dateline city with its country")
