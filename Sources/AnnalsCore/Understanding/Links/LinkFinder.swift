@@ -112,7 +112,13 @@ public enum LinkFinder {
             guard Bytes.isLetter(bytes[index]) else { return false }
             guard index > 0 else { return true }
             let before = bytes[index - 1]
-            return !Bytes.isAlphanumeric(before) && !".-@/+_%".utf8.contains(before)
+            switch before {
+            case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "+"),
+                UInt8(ascii: "_"), UInt8(ascii: "%"):
+                return false
+            default:
+                return !Bytes.isAlphanumeric(before)
+            }
         }
 
         /// What to put before the text at `index` to make an address: `""` before a listed scheme, `http://`

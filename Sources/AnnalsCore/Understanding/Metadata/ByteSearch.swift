@@ -1,3 +1,5 @@
+import Glibc
+
 // Substring search on UTF-8 bytes: Foundation's `range(of:)` and `contains(_:)` bridge through
 // NSString on Linux and cost microseconds a call, too much for code that runs on every record.
 
@@ -46,27 +48,42 @@ extension Substring {
         asciiRange(of: needle, ignoringASCIICase: ignoringASCIICase) != nil
     }
 
+    /// The offset of the first occurrence of `pattern` in `buffer` (written in lower case when `ignoringASCIICase`).
+    ///
+    /// The first byte is looked for with `memchr` when case matters, and against both of its cases in one
+    /// comparison loop when it does not; only then are the other bytes compared.
     static func offset(
         of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool
     )
         -> Int?
     {
-        guard let head = pattern.first, pattern.count <= buffer.count else { return nil }
-        var start = 0
-        while start + pattern.count <= buffer.count {
-            // Most positions fail on the first byte: test it before the loop.
-            let first = buffer[start]
-            guard (ignoringASCIICase ? lower(first) : first) == head else {
-                start += 1
-                continue
-            }
-            var matched = 0
+        guard let head = pattern.first, pattern.count <= buffer.count, let base = buffer.baseAddress else {
+            return nil
+        }
+        let lastStart = buffer.count - pattern.count
+        func matches(at start: Int) -> Bool {
+            var matched = 1
             while matched < pattern.count {
                 let byte = buffer[start + matched]
-                guard (ignoringASCIICase ? lower(byte) : byte) == pattern[matched] else { break }
+                guard (ignoringASCIICase ? lower(byte) : byte) == pattern[matched] else { return false }
                 matched += 1
             }
-            if matched == pattern.count { return start }
+            return true
+        }
+        var start = 0
+        if !ignoringASCIICase {
+            while start <= lastStart {
+                guard let found = memchr(base + start, Int32(head), lastStart - start + 1) else { return nil }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if matches(at: at) { return at }
+                start = at + 1
+            }
+            return nil
+        }
+        let upperHead = (0x61...0x7A).contains(head) ? head - 0x20 : head
+        while start <= lastStart {
+            let first = buffer[start]
+            if first == head || first == upperHead, matches(at: start) { return start }
             start += 1
         }
         return nil

@@ -210,14 +210,18 @@ public enum MetadataExtractor {
     }
 
     static func isRightsNotice(_ text: String) -> Bool {
-        guard text.utf8.count <= 1400, text.count <= 700 else { return false }
+        // A text of n UTF-8 bytes has at most n characters: count characters only past that bound.
+        let bytes = text.utf8.count
+        guard bytes <= 1400, bytes <= 700 || text.count <= 700 else { return false }
         let lower = text.prefix(12).lowercased()
         let starts = ["(copyright", "copyright ", "copyright:", "(c) ", "©", "(©", "[copyright"]
         if starts.contains(where: { lower.hasPrefix($0) }) { return true }
-        let phrases = [
-            "permission to reprint", "all rights reserved", "reprinted with permission", "may be reprinted",
-            "permission to repost", "reprint permission", "may be freely reproduced",
-        ]
-        return text.count <= 400 && phrases.contains { text.containsASCII($0, ignoringASCIICase: true) }
+        return (bytes <= 400 || text.count <= 400) && rightsPhrases.isFound(in: text[...])
     }
+
+    /// The phrases of a reprint notice that does not start with "Copyright", looked for in one pass.
+    static let rightsPhrases = ASCIIWordSet([
+        "permission to reprint", "all rights reserved", "reprinted with permission", "may be reprinted",
+        "permission to repost", "reprint permission", "may be freely reproduced",
+    ])
 }
