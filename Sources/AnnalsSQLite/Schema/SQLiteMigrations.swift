@@ -297,6 +297,10 @@ enum SQLiteMigrations {
             // and every connection's schema parse is 9,000 bytes of trigger SQL lighter.
             try SearchSchema.migrateToQueue(db)
         }
+        migrator.registerMigration("v14-row-triggers") { db in
+            // The facet, link and image triggers without a temporary table per list (`RowTriggers.swift`).
+            try RowTriggers.migrate(db)
+        }
         return migrator
     }
 

@@ -43,7 +43,8 @@ extension SearchSchema {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_pending)")) == true
     }
 
-    /// Indexes every queued document, removing first what a changed or deleted one left in the index, and empties the queue.
+    /// Indexes every queued document, removing first what a changed or deleted one left in the index, writes its
+    /// menu facet rows again (``RowTriggers/facetStatements``), and empties the queue.
     ///
     /// Call it inside a write transaction. Each statement covers the whole queue, so a batch of intake
     /// writes one full-text segment and works out each document's facet values once, whatever its size:
@@ -96,7 +97,6 @@ extension SearchSchema {
                 source: "(SELECT value FROM temp.search_facet_batch WHERE documentId = d.id AND kind = 'source')"),
             slimRowInsert("d", from: queued),
             "DELETE FROM temp.search_facet_batch",
-            "DELETE FROM search_pending",
-        ]
+        ] + RowTriggers.facetStatements + ["DELETE FROM search_pending"]
     }()
 }

@@ -53,8 +53,14 @@ enum SearchSchema {
         return [
             "\(row).headline",
             "\(row).subject",
-            // The marks of snippets can then never be confused with the text's own characters.
-            "replace(replace(coalesce(\(row).text, \(row).body), char(2), ''), char(3), '')",
+            // The marks of snippets can then never be confused with the text's own characters. Looked for before
+            // they are replaced: `replace` copies the whole text even when, as almost always, it holds neither.
+            """
+            CASE WHEN instr(coalesce(\(row).text, \(row).body), char(2))
+                + instr(coalesce(\(row).text, \(row).body), char(3)) > 0
+            THEN replace(replace(coalesce(\(row).text, \(row).body), char(2), ''), char(3), '')
+            ELSE coalesce(\(row).text, \(row).body) END
+            """,
             "trim(coalesce(\(row).fromName, '') || ' ' || coalesce(\(row).fromAddress, ''))",
             list("authors"),
             source ?? Self.source(row),
