@@ -70,8 +70,9 @@ public struct Intake: Sendable {
 
     /// Reads every path and stores what it holds.
     ///
-    /// Reading and understanding a batch (on every core) overlaps with the transaction that stores the
-    /// batch before it, so the single database writer is never left waiting for the readers.
+    /// Reading and understanding batches (on every core) overlaps with the transactions that store the
+    /// batches before them. Up to ``writerDepth`` batches wait for or are in the single database writer, so
+    /// that neither the writer nor the readers wait for the other when one batch takes longer than the next.
     ///
     /// - Parameters:
     ///   - paths: Files and folders (walked recursively).
@@ -87,7 +88,8 @@ public struct Intake: Sendable {
         var currentSize = 0
         var currentOffset = 0
         let writer = BatchWriter(store: store, understands: understands)
-        var storing = StoringBatch()
+        // What each batch handed to the writer holds, oldest first, until its transaction is finished.
+        var storing: [StoringBatch] = []
 
         func report() {
             summary.seconds = Date().timeIntervalSince(started)
@@ -97,14 +99,19 @@ public struct Intake: Sendable {
 
         func flush() throws(IntakeError) {
             guard !pending.isEmpty else { return }
-            let batch = try prepareBatch(pending, storing: &storing)
+            let (batch, held) = try prepareBatch(pending, storing: StoringBatch(merging: storing))
             summary.duplicates += pending.count - batch.count
             pending.removeAll(keepingCapacity: true)
             pendingBytes = 0
-            // Wait for the previous transaction, count what it did, and start this one.
-            try writer.finish(into: &summary)
-            report()
+            // When the writer has its fill, wait for the oldest transaction and count what it did; then queue
+            // this one.
+            if writer.running >= Self.writerDepth {
+                try writer.finishOldest(into: &summary)
+                storing.removeFirst()
+                report()
+            }
             writer.start(batch)
+            storing.append(held)
         }
 
         let scanner = InputScanner(paths: paths)
@@ -133,30 +140,49 @@ public struct Intake: Sendable {
                     }
                 })
             try flush()
-            try writer.finish(into: &summary)
-            report()
+            while writer.running > 0 {
+                try writer.finishOldest(into: &summary)
+                report()
+            }
         } catch let error as IntakeError {
-            // A transaction may still be running: let it end (stored or rolled back) before returning.
-            try? writer.finish(into: &summary)
+            // Transactions may still be running: let them end (stored or rolled back) before returning.
+            writer.drain()
             throw error
         } catch let error as InputError {
-            try? writer.finish(into: &summary)
+            writer.drain()
             throw IntakeError(message: error.description)
         } catch {
-            try? writer.finish(into: &summary)
+            writer.drain()
             throw IntakeError(message: "\(error)")
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
 
-    /// What intake keeps of the batch being stored while it prepares the next.
+    /// How many batches may be queued for or inside the writer while the next is prepared.
     ///
-    /// Its content hashes, and the identities of the documents it is expected to make: neither is in the
-    /// archive until that batch commits.
+    /// Two: the writer always has the next transaction ready when one commits, and the readers always have a
+    /// batch to prepare. Memory holds at most this many batches and the one being read (each at most
+    /// `batchBytes`).
+    static let writerDepth = 2
+
+    /// What intake keeps of batches handed to the writer while it prepares the next.
+    ///
+    /// Their content hashes, and the identities of the documents they are expected to make: neither is in the
+    /// archive until their transactions commit.
     struct StoringBatch {
         var hashes: Set<String> = []
         var identities = HeldIdentities()
+
+        init() {}
+
+        /// Everything the given batches hold.
+        init(merging batches: [StoringBatch]) {
+            for batch in batches {
+                hashes.formUnion(batch.hashes)
+                identities.formUnion(batch.identities)
+            }
+        }
     }
 
     /// One record read, with the dispatch its document is understood from.
@@ -167,12 +193,15 @@ public struct Intake: Sendable {
 
     /// Hashes a batch and reads the records not yet stored, in parallel, into the items to store.
     ///
-    /// Records whose bytes the archive holds, or that repeat a record of this batch or of the batch being
-    /// stored, are duplicates and are not read. Only the copies that will make a new document are understood:
-    /// a copy that joins a document (``DocumentStore/store(_:)``) keeps nothing of its own understanding, and
-    /// in a mail archive that is one message in four (cross-posts, digests, lists archived twice).
-    private func prepareBatch(_ records: [SourceRecord], storing: inout StoringBatch) throws(IntakeError)
-        -> [IntakeItem]
+    /// Records whose bytes the archive holds, or that repeat a record of this batch or of a batch being
+    /// stored (`storing`), are duplicates and are not read. Only the copies that will make a new document
+    /// are understood: a copy that joins a document (``DocumentStore/store(_:)``) keeps nothing of its own
+    /// understanding, and in a mail archive that is one message in four (cross-posts, digests, lists
+    /// archived twice).
+    ///
+    /// - Returns: The items to store, and what the batch holds for the batches prepared after it.
+    private func prepareBatch(_ records: [SourceRecord], storing: StoringBatch) throws(IntakeError)
+        -> (items: [IntakeItem], held: StoringBatch)
     {
         let count = records.count
         let hashes = ConcurrentResults<String>(count: count)
@@ -198,10 +227,9 @@ public struct Intake: Sendable {
             read.set(slot, Self.read(records[index], sha256: hashList[index], received: received))
         }
         var readRecords = read.values.compactMap { $0 }
-        defer { storing = current }
-        guard understands else { return readRecords.map(\.item) }
+        guard understands else { return (readRecords.map(\.item), current) }
 
-        // Which copies make a new document, in batch order: the archive's documents, those of the batch being
+        // Which copies make a new document, in batch order: the archive's documents, those of the batches being
         // stored, and those made earlier in this batch are the ones a copy can join.
         var held: HeldIdentities
         do {
@@ -229,7 +257,7 @@ public struct Intake: Sendable {
             else { continue }
             readRecords[slot].item = .copy(copy, document)
         }
-        return readRecords.map(\.item)
+        return (readRecords.map(\.item), current)
     }
 
     /// Reads one record into a copy and its document, not yet understood, or a quarantine entry with the reason.
@@ -298,54 +326,81 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Stores one batch at a time on its own thread, so that the next batch can be read meanwhile.
+/// Stores batches one transaction at a time on its own thread, in the order they are started, so that the
+/// next batches can be read meanwhile.
 ///
-/// ``start(_:)`` and ``finish(into:)`` alternate on the intake's thread: at most one transaction runs, and
-/// at most two batches are held in memory (the one being stored and the one being read).
+/// ``start(_:)`` and ``finishOldest(into:)`` are called on the intake's thread, which bounds how many batches
+/// are running. Once a transaction fails, the batches queued after it are not stored: the archive ends at the
+/// last batch that committed, as after a kill.
 final class BatchWriter: @unchecked Sendable {
-    // Safe: `outcome` is written by the queue's block and read only after `group.wait()` has seen it end.
+    // Safe: `failure` is touched only on `queue`; a transaction's outcome is written by the queue's block and
+    // read only after its group has seen the block end; `transactions` only on the intake's thread.
     private let store: any DocumentStore
     private let queue = DispatchQueue(label: "annals.intake.writer")
-    private let group = DispatchGroup()
     private let understands: Bool
-    private var outcome: Result<[IntakeOutcome], StorageError>?
-    private var batch: [IntakeItem] = []
+    private var failure: StorageError?
+    private var transactions: [Transaction] = []
+
+    /// One batch handed to the writer, and what became of it.
+    private final class Transaction: @unchecked Sendable {
+        let batch: [IntakeItem]
+        let done = DispatchGroup()
+        var outcome: Result<[IntakeOutcome], StorageError>?
+
+        init(batch: [IntakeItem]) {
+            self.batch = batch
+        }
+    }
 
     init(store: any DocumentStore, understands: Bool) {
         self.store = store
         self.understands = understands
     }
 
-    /// Starts storing a batch in one transaction.
+    /// Batches started and not yet finished.
+    var running: Int { transactions.count }
+
+    /// Queues a batch to be stored in one transaction after those started before it.
     func start(_ batch: [IntakeItem]) {
-        self.batch = batch
-        group.enter()
+        let transaction = Transaction(batch: batch)
+        transactions.append(transaction)
+        transaction.done.enter()
         queue.async { [self] in
-            do throws(StorageError) {
-                outcome = .success(try store.store(batch))
-            } catch {
-                outcome = .failure(error)
+            defer { transaction.done.leave() }
+            if let failure {
+                transaction.outcome = .failure(failure)
+                return
             }
-            group.leave()
+            do throws(StorageError) {
+                transaction.outcome = .success(try store.store(batch))
+            } catch {
+                failure = error
+                transaction.outcome = .failure(error)
+            }
         }
     }
 
-    /// Waits for the running transaction, if any, and adds what it stored to `summary`.
+    /// Waits for every running transaction to end, stored or rolled back, without counting what they did.
+    func drain() {
+        for transaction in transactions { transaction.done.wait() }
+        transactions.removeAll()
+    }
+
+    /// Waits for the oldest running transaction and adds what it stored to `summary`.
     ///
     /// A copy that was expected to join a document but made a new one (another program changed the archive
     /// meanwhile) is understood now, so that no document of an understanding intake is left without.
-    func finish(into summary: inout IntakeSummary) throws(IntakeError) {
-        group.wait()
-        guard let result = outcome else { return }
-        outcome = nil
-        let items = batch
-        batch = []
+    func finishOldest(into summary: inout IntakeSummary) throws(IntakeError) {
+        guard !transactions.isEmpty else { return }
+        let transaction = transactions.removeFirst()
+        transaction.done.wait()
+        guard let result = transaction.outcome else { return }
         switch result {
         case .failure(let error):
             throw IntakeError(message: error.message)
         case .success(let outcomes):
             var unexpected: [DocumentSource] = []
-            for (item, outcome) in zip(items, outcomes) {
+            for (item, outcome) in zip(transaction.batch, outcomes) {
                 switch outcome {
                 case .storedCopy(let documentID, let isNewDocument):
                     summary.copies += 1
