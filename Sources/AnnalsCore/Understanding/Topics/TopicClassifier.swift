@@ -45,92 +45,136 @@ public enum TopicClassifier {
     /// Per-topic raw scores for a document, with the length factor the floor is scaled by.
     static func score(headline: String?, text: String) -> Scores {
         let lexicon = TopicLexiconIndex.shared
-        let headlineTokens = tokenize(headline ?? "").filter { !replyMarkers.contains($0) }
-        let bodyTokens = tokenize(text)
-        var counts: [String: Int] = [:]
-        counts.reserveCapacity(headlineTokens.count + bodyTokens.count)
-        count(headlineTokens, times: headlineMultiplier, into: &counts, lexicon: lexicon)
-        count(bodyTokens, times: 1, into: &counts, lexicon: lexicon)
+        var counts = TermCounter(capacity: 512)
+        // Whether each counted term starts a lexicon phrase, by entry: looked up once per distinct term.
+        var startsPhrase: [Bool] = []
+        var sequence: [Int] = []
+        var tokenCount = 0
+        for (part, isHeadline) in [(headline ?? "", true), (text, false)] {
+            let times = isHeadline ? headlineMultiplier : 1
+            sequence.removeAll(keepingCapacity: true)
+            forEachWord(in: part) { word in
+                if isHeadline && isReplyMarker(word) { return }
+                let (entry, isNew) = counts.add(word, times: times)
+                if isNew { startsPhrase.append(lexicon.phraseStarts.contains(word)) }
+                sequence.append(entry)
+            }
+            tokenCount += sequence.count
+            countPhrases(sequence, times: times, startsPhrase: &startsPhrase, into: &counts, lexicon: lexicon)
+        }
 
         // Only terms of the lexicons add to a score; most terms of a text are in none.
         var contributions: [(term: String, occurrences: Int, matches: [TopicLexiconIndex.Match])] = []
-        for (term, occurrences) in counts {
+        for entry in counts.entries.indices {
+            let term = counts.string(entry)
             let matches = lexicon.weights(for: term)
-            if !matches.isEmpty { contributions.append((term, occurrences, matches)) }
+            if !matches.isEmpty { contributions.append((term, counts.entries[entry].count, matches)) }
         }
         var scores = [Double](repeating: 0, count: lexicon.topicCount)
-        // In a fixed order: a dictionary's order changes from run to run, and floating-point sums with it,
-        // which could swap two topics of equal weight between two intakes of the same text.
+        // In a fixed order, so that floating-point sums never depend on the order terms were met in, which
+        // could swap two topics of equal weight between two texts with the same words.
         for contribution in contributions.sorted(by: { $0.term < $1.term }) {
             let strength = 1 + log(Double(contribution.occurrences))
             for match in contribution.matches {
                 scores[match.topic] += match.weight * strength
             }
         }
-        let length = Double(headlineTokens.count + bodyTokens.count)
+        let length = Double(tokenCount)
         return Scores(values: scores, lengthFactor: 1 + log(1 + length / 100))
     }
 
-    private static let replyMarkers: Set<String> = ["re", "fwd", "fw", "aw", "sv"]
+    /// Whether a headline word is a reply or forward marker (`Re:`, `Fwd:`, `AW:`, `SV:`), which says nothing
+    /// of the topic.
+    private static func isReplyMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word.count {
+        case 2:
+            let pair = UInt16(word[0]) << 8 | UInt16(word[1])
+            // "re", "fw", "aw", "sv"
+            return pair == 0x7265 || pair == 0x6677 || pair == 0x6177 || pair == 0x7376
+        case 3: return word[0] == 0x66 && word[1] == 0x77 && word[2] == 0x64  // "fwd"
+        default: return false
+        }
+    }
 
-    private static func count(
-        _ tokens: [String], times: Int, into counts: inout [String: Int], lexicon: TopicLexiconIndex
+    /// Counts the lexicon phrases starting at each word of `sequence` (entries of `counts`, in text order).
+    private static func countPhrases(
+        _ sequence: [Int], times: Int, startsPhrase: inout [Bool], into counts: inout TermCounter,
+        lexicon: TopicLexiconIndex
     ) {
-        for index in tokens.indices {
-            let token = tokens[index]
-            counts[token, default: 0] += times
-            guard lexicon.phraseStarts.contains(token) else { continue }
-            var phrase = token
+        for index in sequence.indices where startsPhrase[sequence[index]] {
+            var phrase = counts.string(sequence[index])
             for length in 2...lexicon.longestPhrase {
                 let next = index + length - 1
-                guard next < tokens.count else { break }
-                phrase += " " + tokens[next]
+                guard next < sequence.count else { break }
+                phrase += " " + counts.string(sequence[next])
                 if lexicon.phrases[phrase] != nil {
-                    counts[phrase, default: 0] += times
+                    var bytes = Array(phrase.utf8)
+                    let isNew = bytes.withUnsafeMutableBufferPointer { buffer in
+                        counts.add(UnsafeBufferPointer(buffer), times: times).isNew
+                    }
+                    // A phrase holds a space, so starts none.
+                    if isNew { startsPhrase.append(false) }
                 }
             }
         }
     }
 
-    /// Splits text into lowercase ASCII words of two or more characters.
+    /// Calls `body` with each lowercase ASCII word of two or more characters of `text`, in order.
     ///
     /// Whitespace-separated chunks holding an address or URL (`@`, `://`, `www.`) are skipped, since
-    /// signatures and attributions name hosts (`cs.colorado.edu`) rather than the subject.
-    static func tokenize(_ text: String) -> [String] {
-        // A right single quotation mark (E2 80 99) is an apostrophe: drop it like `'`.
-        let bytes = dropCurlyApostrophes(Array(text.utf8))
-        var tokens: [String] = []
-        var word: [UInt8] = []
-        func flushWord() {
-            if word.count >= 2 { tokens.append(String(decoding: word, as: UTF8.self)) }
-            word.removeAll(keepingCapacity: true)
-        }
-        var chunkStart = 0
-        while chunkStart < bytes.count {
-            var chunkEnd = chunkStart
-            var hasAddress = false
-            while chunkEnd < bytes.count {
-                let byte = bytes[chunkEnd]
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
-                if byte == 0x40 || (byte == 0x2F && chunkEnd > chunkStart && bytes[chunkEnd - 1] == 0x3A) {
-                    hasAddress = true
-                }
-                chunkEnd += 1
-            }
-            let chunk = bytes[chunkStart..<chunkEnd]
-            if !hasAddress && !chunk.starts(with: webHostPrefix) {
-                for byte in chunk {
-                    if isWordByte(byte) {
-                        word.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                    } else if byte != 0x27 {
-                        flushWord()
+    /// signatures and attributions name hosts (`cs.colorado.edu`) rather than the subject. An apostrophe,
+    /// straight or curly (E2 80 99), is dropped without ending the word (`don't` is `dont`).
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var word = [UInt8](repeating: 0, count: 64)
+            var wordCount = 0
+            func flushWord() {
+                if wordCount >= 2 {
+                    word.withUnsafeBufferPointer { buffer in
+                        body(UnsafeBufferPointer(rebasing: buffer[0..<wordCount]))
                     }
                 }
+                wordCount = 0
             }
-            flushWord()
-            chunkStart = chunkEnd + 1
+            func append(_ byte: UInt8) {
+                if wordCount == word.count { word.append(contentsOf: repeatElement(0, count: word.count)) }
+                word[wordCount] = byte
+                wordCount += 1
+            }
+            var chunkStart = 0
+            while chunkStart < bytes.count {
+                var chunkEnd = chunkStart
+                var hasAddress = false
+                while chunkEnd < bytes.count {
+                    let byte = bytes[chunkEnd]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+                    if byte == 0x40 || (byte == 0x2F && chunkEnd > chunkStart && bytes[chunkEnd - 1] == 0x3A) {
+                        hasAddress = true
+                    }
+                    chunkEnd += 1
+                }
+                let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<chunkEnd])
+                if !hasAddress && !chunk.starts(with: webHostPrefix) {
+                    var index = 0
+                    while index < chunk.count {
+                        let byte = chunk[index]
+                        if isWordByte(byte) {
+                            append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        } else if byte == 0xE2, index + 2 < chunk.count, chunk[index + 1] == 0x80,
+                            chunk[index + 2] == 0x99
+                        {
+                            index += 2  // a right single quotation mark: an apostrophe
+                        } else if byte != 0x27 {
+                            flushWord()
+                        }
+                        index += 1
+                    }
+                }
+                flushWord()
+                chunkStart = chunkEnd + 1
+            }
         }
-        return tokens
     }
 
     /// `www.`, which starts a host name rather than a word.
@@ -138,23 +182,6 @@ public enum TopicClassifier {
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-    }
-
-    private static func dropCurlyApostrophes(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0xE2) else { return bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                out.append(0x27)
-                index += 3
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
-        }
-        return out
     }
 
     /// Raw per-topic scores, indexed like ``TopicClassifier/allTopics``.
@@ -177,7 +204,8 @@ final class TopicLexiconIndex: Sendable {
     let words: [String: [Match]]
     let stems: [String: [Match]]
     let phrases: [String: [Match]]
-    let phraseStarts: Set<String>
+    /// The first words of the phrases.
+    let phraseStarts: TermCounter
     let longestPhrase: Int
     /// The stems of four bytes or more by their first four bytes (see ``head(_:)``), shortest first: a word
     /// is compared only with the stems that start as it does.
@@ -212,7 +240,13 @@ final class TopicLexiconIndex: Sendable {
         self.words = words
         self.stems = stems
         self.phrases = phrases
-        self.phraseStarts = Set(phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+        var phraseStarts = TermCounter(capacity: phrases.count)
+        for phrase in phrases.keys {
+            guard let first = phrase.split(separator: " ").first else { continue }
+            var bytes = Array(first.utf8)
+            bytes.withUnsafeMutableBufferPointer { _ = phraseStarts.add(UnsafeBufferPointer($0), times: 1) }
+        }
+        self.phraseStarts = phraseStarts
         self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 2
         var stemsByHead: [UInt32: [Stem]] = [:]
         for (stem, matches) in stems where stem.utf8.count >= 4 {
