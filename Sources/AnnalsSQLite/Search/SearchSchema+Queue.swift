@@ -78,22 +78,11 @@ extension SearchSchema {
         // a covering index) and probed the queue, once per statement and per batch, for statements that need no
         // other column of `document` than its id.
         let queued = "search_pending AS p CROSS JOIN document AS d ON d.id = p.id"
-        // The facet rows are made by one `SELECT` per kind of value (``facetRows(_:from:)``); each would look
-        // every queued document up again. The columns they read are copied out once instead.
-        let facetColumns = [
-            "id", "places", "regions", "topics", "authors", "fromName", "fromAddress", "publication", "header",
-            "published", "sent", "language", "attachments",
-        ]
-        let queuedFacetColumns =
-            "WITH q AS MATERIALIZED (SELECT \(facetColumns.map { "d.\($0)" }.joined(separator: ", ")) FROM \(queued)) "
         return [
             "DELETE FROM search_fts WHERE rowid IN \(stale)",
             "DELETE FROM search_facet WHERE documentId IN \(stale)",
             "DELETE FROM search_document WHERE id IN \(stale)",
-            """
-            INSERT OR IGNORE INTO temp.search_facet_batch (documentId, kind, value)
-                \(queuedFacetColumns)\(facetRows("q", from: "q"))
-            """,
+            "INSERT OR IGNORE INTO temp.search_facet_batch (documentId, kind, value) \(facetRows("d", from: queued))",
             """
             INSERT OR IGNORE INTO search_facet_value (kind, value)
                 SELECT kind, value FROM temp.search_facet_batch
