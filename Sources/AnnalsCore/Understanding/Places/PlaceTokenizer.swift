@@ -26,9 +26,15 @@ enum PlaceTokenizer {
 
     /// The words of `text`.
     static func tokens(of text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(ofUTF8: $0) }
+    }
+
+    /// The words of some UTF-8 (valid, as a `String`'s is), read scalar by scalar without copying them out.
+    private static func tokens(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var result: [Token] = []
-        var scalars: [Unicode.Scalar] = []
-        // The word being read is `scalars[wordStart..<index]`; empty while `wordStart == index`.
+        result.reserveCapacity(bytes.count / 8)
+        // The word being read is `bytes[wordStart..<index]`; empty while `wordStart == index`.
         var wordStart = 0
         var hasDots = false
         var sentenceStart = true
@@ -36,12 +42,24 @@ enum PlaceTokenizer {
         var hyphen = false
         // Whether a period after the last word ends a sentence: "Calif." does not, "troops." does.
         var periodEndsSentence = true
-        scalars.reserveCapacity(text.utf8.count + 1)
-        scalars.append(contentsOf: text.unicodeScalars)
-        scalars.append(" ")
         var index = 0
         var needsFolding = false
+        // The scalars of the word's current segment (between periods).
         var segmentLength = 0
+        let end = bytes.count
+
+        // The scalar at a byte offset and its length in bytes; past the end, a space that ends the last word.
+        func decodeScalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
+            guard offset < end else { return (" ", 1) }
+            let lead = bytes[offset]
+            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for next in offset + 1..<min(offset + length, end) {
+                value = value << 6 | UInt32(bytes[next] & 0x3F)
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
 
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
             if scalar.isASCII {
@@ -52,12 +70,12 @@ enum PlaceTokenizer {
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
 
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index <= end {
+            let (scalar, length) = decodeScalar(at: index)
             if isWordScalar(scalar) {
                 segmentLength += 1
                 if !scalar.isASCII { needsFolding = true }
-                index += 1
+                index += length
                 continue
             }
             // A period after a single letter (or after a second segment of one or two letters) belongs to an
@@ -67,11 +85,11 @@ enum PlaceTokenizer {
                 hasDots = true
                 segmentLength = 0
                 index += 1
-                if index < scalars.count, isWordScalar(scalars[index]) { continue }
+                if index < end, isWordScalar(decodeScalar(at: index).scalar) { continue }
                 consumedPeriod = true
             }
             if wordStart < index {
-                let word = Word(scalars: scalars[wordStart..<index], isASCII: !needsFolding)
+                let word = Word(bytes: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), isASCII: !needsFolding)
                 result.append(
                     Token(
                         text: word.text, key: word.key, isCapitalized: word.isCapitalized,
@@ -96,7 +114,8 @@ enum PlaceTokenizer {
                     sentenceStart = true
                 }
             case "\n":
-                if index + 1 < scalars.count, scalars[index + 1] == "\n" || scalars[index + 1] == " " {
+                let next = index + 1 < end ? bytes[index + 1] : 0x20
+                if next == 0x0A || next == 0x20 {
                     sentenceStart = true
                 }
             case ",":
@@ -106,16 +125,16 @@ enum PlaceTokenizer {
             default:
                 break
             }
-            index += 1
+            index += length
             wordStart = index
         }
         return result
     }
 
-    /// One word's scalars read into the forms a ``Token`` keeps.
+    /// One word's bytes read into the forms a ``Token`` keeps.
     ///
     /// Most words are ASCII: their text, key and case are read from the bytes directly, which gives what
-    /// `lowercased()` and the Unicode properties give for ASCII, without building the word scalar by scalar.
+    /// `lowercased()` and the Unicode properties give for ASCII.
     private struct Word {
         var text: String
         var key: String
@@ -123,27 +142,19 @@ enum PlaceTokenizer {
         /// Longer than three Characters and without a period.
         var isLongAndUnabbreviated: Bool
 
-        init(scalars: ArraySlice<Unicode.Scalar>, isASCII: Bool) {
+        init(bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
+            text = String(decoding: bytes, as: UTF8.self)
             guard isASCII else {
-                text = String(String.UnicodeScalarView(scalars))
                 key = text.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
-                isCapitalized = scalars.first?.properties.isUppercase ?? false
+                isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
                 isLongAndUnabbreviated = text.count > 3 && !text.contains(".")
                 return
             }
-            let count = scalars.count
-            var hasCapitals = false
-            text = String(unsafeUninitializedCapacity: count) { buffer in
-                for (offset, scalar) in zip(buffer.indices, scalars) {
-                    buffer[offset] = UInt8(truncatingIfNeeded: scalar.value)
-                    if scalar.value >= 0x41 && scalar.value <= 0x5A { hasCapitals = true }
-                }
-                return count
-            }
-            if hasCapitals {
+            let count = bytes.count
+            if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
                 key = String(unsafeUninitializedCapacity: count) { buffer in
-                    for (offset, scalar) in zip(buffer.indices, scalars) {
-                        let byte = UInt8(truncatingIfNeeded: scalar.value)
+                    for offset in 0..<count {
+                        let byte = bytes[offset]
                         buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                     }
                     return count
@@ -152,9 +163,9 @@ enum PlaceTokenizer {
                 // Most words are written in lower case already: their key is their text.
                 key = text
             }
-            let first = scalars.first?.value ?? 0
+            let first = bytes.first ?? 0
             isCapitalized = first >= 0x41 && first <= 0x5A
-            isLongAndUnabbreviated = count > 3 && !scalars.contains(".")
+            isLongAndUnabbreviated = count > 3 && !bytes.contains(0x2E)
         }
     }
 }
