@@ -57,13 +57,32 @@ struct TermCounter: Sendable {
 
     /// Whether `term` has been added.
     func contains(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
-        slots[slot(of: term, hash: Self.hash(term))] >= 0
+        entry(of: term) != nil
+    }
+
+    /// The entry number of `term`, if it has been added.
+    func entry(of term: UnsafeBufferPointer<UInt8>) -> Int? {
+        let entry = slots[slot(of: term, hash: Self.hash(term))]
+        return entry >= 0 ? Int(entry) : nil
     }
 
     /// The term of an entry as a string.
     func string(_ entry: Int) -> String {
+        withTerm(entry) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the bytes of an entry's term.
+    func withTerm<Result>(_ entry: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let found = entries[entry]
-        return String(decoding: bytes[found.start..<found.start + found.length], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[found.start..<found.start + found.length]))
+        }
+    }
+
+    /// Appends the bytes of an entry's term to `out`.
+    func appendTerm(_ entry: Int, to out: inout [UInt8]) {
+        let found = entries[entry]
+        out.append(contentsOf: bytes[found.start..<found.start + found.length])
     }
 
     /// The slot holding `term`, or the empty slot where it would go.

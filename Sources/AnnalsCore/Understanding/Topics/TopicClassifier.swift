@@ -66,9 +66,8 @@ public enum TopicClassifier {
         // Only terms of the lexicons add to a score; most terms of a text are in none.
         var contributions: [(term: String, occurrences: Int, matches: [TopicLexiconIndex.Match])] = []
         for entry in counts.entries.indices {
-            let term = counts.string(entry)
-            let matches = lexicon.weights(for: term)
-            if !matches.isEmpty { contributions.append((term, counts.entries[entry].count, matches)) }
+            let matches = counts.withTerm(entry) { lexicon.weights(for: $0) }
+            if !matches.isEmpty { contributions.append((counts.string(entry), counts.entries[entry].count, matches)) }
         }
         var scores = [Double](repeating: 0, count: lexicon.topicCount)
         // In a fixed order, so that floating-point sums never depend on the order terms were met in, which
@@ -101,20 +100,20 @@ public enum TopicClassifier {
         _ sequence: [Int], times: Int, startsPhrase: inout [Bool], into counts: inout TermCounter,
         lexicon: TopicLexiconIndex
     ) {
+        var phrase: [UInt8] = []
         for index in sequence.indices where startsPhrase[sequence[index]] {
-            var phrase = counts.string(sequence[index])
+            phrase.removeAll(keepingCapacity: true)
+            counts.appendTerm(sequence[index], to: &phrase)
             for length in 2...lexicon.longestPhrase {
                 let next = index + length - 1
                 guard next < sequence.count else { break }
-                phrase += " " + counts.string(sequence[next])
-                if lexicon.phrases[phrase] != nil {
-                    var bytes = Array(phrase.utf8)
-                    let isNew = bytes.withUnsafeMutableBufferPointer { buffer in
-                        counts.add(UnsafeBufferPointer(buffer), times: times).isNew
-                    }
-                    // A phrase holds a space, so starts none.
-                    if isNew { startsPhrase.append(false) }
+                phrase.append(0x20)
+                counts.appendTerm(sequence[next], to: &phrase)
+                let isNew = phrase.withUnsafeBufferPointer { phrase in
+                    lexicon.phrases.entry(of: phrase) != nil && counts.add(phrase, times: times).isNew
                 }
+                // A phrase holds a space, so starts none.
+                if isNew { startsPhrase.append(false) }
             }
         }
     }
@@ -127,58 +126,65 @@ public enum TopicClassifier {
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var word = [UInt8](repeating: 0, count: 64)
-            var wordCount = 0
-            func flushWord() {
-                if wordCount >= 2 {
-                    word.withUnsafeBufferPointer { buffer in
-                        body(UnsafeBufferPointer(rebasing: buffer[0..<wordCount]))
-                    }
-                }
-                wordCount = 0
-            }
-            func append(_ byte: UInt8) {
-                if wordCount == word.count { word.append(contentsOf: repeatElement(0, count: word.count)) }
-                word[wordCount] = byte
-                wordCount += 1
-            }
-            var chunkStart = 0
-            while chunkStart < bytes.count {
-                var chunkEnd = chunkStart
-                var hasAddress = false
-                while chunkEnd < bytes.count {
-                    let byte = bytes[chunkEnd]
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
-                    if byte == 0x40 || (byte == 0x2F && chunkEnd > chunkStart && bytes[chunkEnd - 1] == 0x3A) {
-                        hasAddress = true
-                    }
-                    chunkEnd += 1
-                }
-                let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<chunkEnd])
-                if !hasAddress && !chunk.starts(with: webHostPrefix) {
-                    var index = 0
-                    while index < chunk.count {
-                        let byte = chunk[index]
-                        if isWordByte(byte) {
-                            append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                        } else if byte == 0xE2, index + 2 < chunk.count, chunk[index + 1] == 0x80,
-                            chunk[index + 2] == 0x99
-                        {
-                            index += 2  // a right single quotation mark: an apostrophe
-                        } else if byte != 0x27 {
-                            flushWord()
-                        }
-                        index += 1
-                    }
-                }
-                flushWord()
-                chunkStart = chunkEnd + 1
+            // No word is longer than the text.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
+                forEachWord(in: bytes, word: word, body)
             }
         }
     }
 
-    /// `www.`, which starts a host name rather than a word.
-    private static let webHostPrefix = Array("www.".utf8)
+    /// ``forEachWord(in:_:)`` over bytes, building each word in `word`.
+    private static func forEachWord(
+        in bytes: UnsafeBufferPointer<UInt8>, word: UnsafeMutableBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        var wordCount = 0
+        func flushWord() {
+            if wordCount >= 2 { body(UnsafeBufferPointer(rebasing: word[0..<wordCount])) }
+            wordCount = 0
+        }
+        func append(_ byte: UInt8) {
+            word[wordCount] = byte
+            wordCount += 1
+        }
+        var chunkStart = 0
+        while chunkStart < bytes.count {
+            var chunkEnd = chunkStart
+            var hasAddress = false
+            while chunkEnd < bytes.count {
+                let byte = bytes[chunkEnd]
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+                if byte == 0x40 || (byte == 0x2F && chunkEnd > chunkStart && bytes[chunkEnd - 1] == 0x3A) {
+                    hasAddress = true
+                }
+                chunkEnd += 1
+            }
+            let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<chunkEnd])
+            if !hasAddress && !isWebHost(chunk) {
+                var index = 0
+                while index < chunk.count {
+                    let byte = chunk[index]
+                    if isWordByte(byte) {
+                        append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    } else if byte == 0xE2, index + 2 < chunk.count, chunk[index + 1] == 0x80,
+                        chunk[index + 2] == 0x99
+                    {
+                        index += 2  // a right single quotation mark: an apostrophe
+                    } else if byte != 0x27 {
+                        flushWord()
+                    }
+                    index += 1
+                }
+            }
+            flushWord()
+            chunkStart = chunkEnd + 1
+        }
+    }
+
+    /// Whether a chunk starts with `www.`, which starts a host name rather than a word.
+    private static func isWebHost(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        chunk.count >= 4 && chunk[0] == 0x77 && chunk[1] == 0x77 && chunk[2] == 0x77 && chunk[3] == 0x2E
+    }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
@@ -201,9 +207,12 @@ final class TopicLexiconIndex: Sendable {
     }
 
     let topicCount: Int
-    let words: [String: [Match]]
-    let stems: [String: [Match]]
-    let phrases: [String: [Match]]
+    /// The words and their topics (``wordMatches``, by entry).
+    let words: TermCounter
+    let wordMatches: [[Match]]
+    /// The phrases, words joined by single spaces, and their topics (``phraseMatches``, by entry).
+    let phrases: TermCounter
+    let phraseMatches: [[Match]]
     /// The first words of the phrases.
     let phraseStarts: TermCounter
     let longestPhrase: Int
@@ -237,9 +246,8 @@ final class TopicLexiconIndex: Sendable {
             }
         }
         self.topicCount = lexicons.count
-        self.words = words
-        self.stems = stems
-        self.phrases = phrases
+        (self.words, self.wordMatches) = Self.table(words)
+        (self.phrases, self.phraseMatches) = Self.table(phrases)
         var phraseStarts = TermCounter(capacity: phrases.count)
         for phrase in phrases.keys {
             guard let first = phrase.split(separator: " ").first else { continue }
@@ -250,26 +258,38 @@ final class TopicLexiconIndex: Sendable {
         self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 2
         var stemsByHead: [UInt32: [Stem]] = [:]
         for (stem, matches) in stems where stem.utf8.count >= 4 {
-            stemsByHead[Self.head(stem), default: []].append(Stem(bytes: Array(stem.utf8), matches: matches))
+            stemsByHead[Self.head(stem.utf8), default: []].append(Stem(bytes: Array(stem.utf8), matches: matches))
         }
         self.stemsByHead = stemsByHead.mapValues { $0.sorted { $0.bytes.count < $1.bytes.count } }
     }
 
-    /// The first four bytes of a term of four bytes or more, as one number: cheaper to hash than a string.
-    static func head(_ term: String) -> UInt32 {
-        term.utf8.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
+    /// A table of terms with the topics of each, by entry.
+    private static func table(_ terms: [String: [Match]]) -> (TermCounter, [[Match]]) {
+        var table = TermCounter(capacity: terms.count)
+        var matches: [[Match]] = []
+        for (term, topics) in terms {
+            var bytes = Array(term.utf8)
+            bytes.withUnsafeMutableBufferPointer { _ = table.add(UnsafeBufferPointer($0), times: 1) }
+            matches.append(topics)
+        }
+        return (table, matches)
     }
 
-    /// The topics and weights a word or phrase carries: per topic, the highest of its exact entry
+    /// The first four bytes of a term of four bytes or more, as one number: cheaper to hash than a string.
+    static func head(_ term: some Sequence<UInt8>) -> UInt32 {
+        term.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// The topics and weights a word or phrase (its bytes) carries: per topic, the highest of its exact entry
     /// and every stem it starts with.
-    func weights(for term: String) -> [Match] {
-        if term.utf8.contains(0x20) { return phrases[term] ?? [] }
-        var best: [Match] = words[term] ?? []
-        guard term.utf8.count >= 4, let candidates = stemsByHead[Self.head(term)] else {
+    func weights(for term: UnsafeBufferPointer<UInt8>) -> [Match] {
+        if term.contains(0x20) { return phrases.entry(of: term).map { phraseMatches[$0] } ?? [] }
+        var best: [Match] = words.entry(of: term).map { wordMatches[$0] } ?? []
+        guard term.count >= 4, let candidates = stemsByHead[Self.head(term)] else {
             return best
         }
         // Shortest stem first: topics are merged in the order of a search by growing prefixes.
-        for stem in candidates where term.utf8.starts(with: stem.bytes) {
+        for stem in candidates where term.starts(with: stem.bytes) {
             for match in stem.matches {
                 if let existing = best.firstIndex(where: { $0.topic == match.topic }) {
                     best[existing].weight = Swift.max(best[existing].weight, match.weight)
