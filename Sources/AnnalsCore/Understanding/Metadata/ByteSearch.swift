@@ -111,7 +111,7 @@ struct ASCIIWordSet: Sendable {
 
     /// A set of ASCII words (any case).
     init(_ words: [String]) {
-        self.words = words.map { Array($0.lowercased().utf8) }
+        self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         var startsWord = [Bool](repeating: false, count: 256)
         for word in self.words {
             guard let lead = word.first else { continue }
@@ -123,19 +123,25 @@ struct ASCIIWordSet: Sendable {
 
     /// Whether the text contains one of the words, ignoring ASCII case.
     func isFound(in text: Substring) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(isFound(inBytes:)) ?? isFound(inBytes: Array(text.utf8))
+        text.utf8.withContiguousStorageIfAvailable(isFound(inBytes:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(isFound(inBytes:))
     }
 
-    private func isFound(inBytes bytes: some RandomAccessCollection<UInt8>) -> Bool {
-        var start = bytes.startIndex
-        while start != bytes.endIndex {
+    private func isFound(inBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var start = 0
+        while start < count {
             if startsWord[Int(bytes[start])] {
-                let rest = bytes[start...]
-                for word in words where word.count <= rest.count {
-                    if zip(word, rest).allSatisfy({ $0 == Substring.lower($1) }) { return true }
+                let lead = Substring.lower(bytes[start])
+                for word in words where word[0] == lead && word.count <= count - start {
+                    var matched = 1
+                    while matched < word.count, Substring.lower(bytes[start + matched]) == word[matched] {
+                        matched += 1
+                    }
+                    if matched == word.count { return true }
                 }
             }
-            start = bytes.index(after: start)
+            start += 1
         }
         return false
     }
