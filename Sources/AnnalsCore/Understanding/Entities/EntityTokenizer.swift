@@ -196,10 +196,12 @@ enum EntityTokenizer {
         let bare = isPossessive ? String(decoding: bareBytes, as: UTF8.self) : text
         var isCapitalized = false
         var hasLowercase = false
+        var hasASCIICapital = false
         var isASCII = true
         var first = true
         for scalar in bare.unicodeScalars {
             if !scalar.isASCII { isASCII = false }
+            if scalar.value >= 0x41 && scalar.value <= 0x5A { hasASCIICapital = true }
             if first {
                 isCapitalized = isUpper(scalar)
                 first = false
@@ -211,7 +213,13 @@ enum EntityTokenizer {
         if keyBytes.count > 1, keyBytes.last == UInt8(ascii: ".") {
             keyBytes = UnsafeBufferPointer(rebasing: keyBytes[0..<(keyBytes.count - 1)])
         }
-        let key = isASCII ? asciiLowercased(keyBytes) : String(decoding: keyBytes, as: UTF8.self).lowercased()
+        let key: String
+        if isASCII {
+            // Most tokens are lower-case words and marks: their key is their bare text.
+            key = !hasASCIICapital && keyBytes.count == bareBytes.count ? bare : asciiLowercased(keyBytes)
+        } else {
+            key = String(decoding: keyBytes, as: UTF8.self).lowercased()
+        }
         return EntityToken(
             text: text, kind: kind, lineBreaksBefore: lineBreaks, isLineStart: lineStart,
             isCapitalized: isCapitalized, hasLowercase: hasLowercase, isPossessive: isPossessive, bare: bare,
