@@ -75,7 +75,7 @@ struct IntakePipelineTests {
 }
 
 /// A real SQLite store whose `failingCall`-th ``DocumentStore/store(_:)`` fails, as when the disk fills.
-final class FailingStore: DocumentStore, @unchecked Sendable {
+final class FailingStore: SQLiteBackedStore, @unchecked Sendable {
     // Safe: `storeCalls` is read and written under `lock`.
     let store: SQLiteDocumentStore
     let failingCall: Int
@@ -97,31 +97,5 @@ final class FailingStore: DocumentStore, @unchecked Sendable {
         }
         if call == failingCall { throw StorageError(.failed, "database or disk is full") }
         return try store.store(batch)
-    }
-
-    func existingHashes(_ hashes: [String]) throws(StorageError) -> Set<String> { try store.existingHashes(hashes) }
-    func heldIdentities(of documents: [DocumentRecord]) throws(StorageError) -> HeldIdentities {
-        try store.heldIdentities(of: documents)
-    }
-    func document(id: Int64) throws(StorageError) -> DocumentRecord? { try store.document(id: id) }
-    func copies(ofDocument id: Int64) throws(StorageError) -> [CopyRecord] { try store.copies(ofDocument: id) }
-    func documents(after id: Int64, limit: Int) throws(StorageError) -> [DocumentRecord] {
-        try store.documents(after: id, limit: limit)
-    }
-    func copies(after id: Int64, limit: Int) throws(StorageError) -> [CopyRecord] {
-        try store.copies(after: id, limit: limit)
-    }
-    func quarantine(after id: Int64, limit: Int) throws(StorageError) -> [QuarantineEntry] {
-        try store.quarantine(after: id, limit: limit)
-    }
-    func statistics() throws(StorageError) -> ArchiveStatistics { try store.statistics() }
-    func thread(_ thread: String) throws(StorageError) -> [DocumentRecord] { try store.thread(thread) }
-    func documentsToUnderstand(olderThan version: Int, after id: Int64, limit: Int) throws(StorageError)
-        -> [DocumentSource]
-    {
-        try store.documentsToUnderstand(olderThan: version, after: id, limit: limit)
-    }
-    func updateUnderstanding(_ documents: [DocumentRecord]) throws(StorageError) {
-        try store.updateUnderstanding(documents)
     }
 }

@@ -126,7 +126,7 @@ struct IntakeUnderstandingTests {
 
 /// A real SQLite store that answers ``DocumentStore/heldIdentities(of:)`` as if it held every document asked
 /// about, and is otherwise itself.
-struct EveryIdentityHeldStore: DocumentStore {
+struct EveryIdentityHeldStore: SQLiteBackedStore {
     let store: SQLiteDocumentStore
 
     func heldIdentities(of documents: [DocumentRecord]) throws(StorageError) -> HeldIdentities {
@@ -134,7 +134,18 @@ struct EveryIdentityHeldStore: DocumentStore {
         for document in documents { held.add(document) }
         return held
     }
+}
 
+/// A store that answers through a real SQLite store, for tests that change one of its answers.
+protocol SQLiteBackedStore: DocumentStore {
+    /// The store every answer not changed comes from.
+    var store: SQLiteDocumentStore { get }
+}
+
+extension SQLiteBackedStore {
+    func heldIdentities(of documents: [DocumentRecord]) throws(StorageError) -> HeldIdentities {
+        try store.heldIdentities(of: documents)
+    }
     func existingHashes(_ hashes: [String]) throws(StorageError) -> Set<String> { try store.existingHashes(hashes) }
     func store(_ batch: [IntakeItem]) throws(StorageError) -> [IntakeOutcome] { try store.store(batch) }
     func document(id: Int64) throws(StorageError) -> DocumentRecord? { try store.document(id: id) }
