@@ -170,11 +170,10 @@ private struct PeriodScanner {
         var lineStart = 0
         var skipLine = false
         while index < tokens.count {
-            let token = tokens[index]
-            if token.isLineStart {
+            if tokens[index].isLineStart {
                 lineStart = index
                 skipLine =
-                    ["date", "sent", "received", "posted"].contains(token.key) && index + 1 < tokens.count
+                    ["date", "sent", "received", "posted"].contains(tokens[index].key) && index + 1 < tokens.count
                     && tokens[index + 1].text == ":"
             }
             guard !skipLine else {
@@ -212,15 +211,31 @@ private struct PeriodScanner {
 
     private func isNext(_ index: Int) -> Bool { previousWord(index) == "next" }
 
+    /// The day of the month a number token names (`17`, `3rd`), read from its key's bytes.
     private func dayNumber(_ index: Int) -> Int? {
         guard index < tokens.count, tokens[index].kind == .number else { return nil }
-        var text = Substring(tokens[index].key)
-        for suffix in ["st", "nd", "rd", "th"] where text.hasSuffix(suffix) {
-            text = text.dropLast(2)
-            break
+        var bytes = tokens[index].key.utf8[...]
+        if bytes.count > 2, Self.isOrdinalSuffix(bytes.suffix(2)) { bytes = bytes.dropLast(2) }
+        // At most two characters, as `Int` reads them: an optional sign, then decimal digits.
+        guard (1...2).contains(bytes.count), let first = bytes.first else { return nil }
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
         }
-        guard text.count <= 2, let value = Int(text), (1...31).contains(value) else { return nil }
-        return value
+        if first == UInt8(ascii: "-") { value = -value }
+        return (1...31).contains(value) ? value : nil
+    }
+
+    /// Whether two bytes are an English ordinal ending: `st`, `nd`, `rd` or `th`.
+    private static func isOrdinalSuffix(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        switch (first, last) {
+        case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): return true
+        default: return false
+        }
     }
 
     private func yearNumber(_ index: Int) -> Int? {
@@ -238,7 +253,12 @@ private struct PeriodScanner {
     }
 
     private func match(at index: Int) -> (value: Value, end: Int)? {
-        let token = tokens[index]
+        // Read in place: most tokens start no date, and a copy of each would retain and release its three strings.
+        switch tokens[index].kind {
+        case .punctuation: return nil
+        case .number: return dayFirstMatch(at: index)
+        case .word: break
+        }
         if let month = monthNumber(index) {
             // Month day[,] [year]
             if let day = dayNumber(index + 1) {
@@ -272,25 +292,29 @@ private struct PeriodScanner {
             }
             return nil
         }
-        if let day = dayNumber(index), let month = monthNumber(index + 1) {
-            if let year = yearNumber(index + 2) {
-                return CivilDay.valid(year: year, month: month, day: day).map { (.day($0), index + 3) }
-            }
-            return resolve(month: month, day: day, at: index).map { (.day($0), index + 2) }
-        }
-        guard token.kind == .word, let reference else { return nil }
-        switch token.key {
+        guard let reference else { return nil }
+        let key = tokens[index].key
+        switch key {
         case "yesterday": return (.day(reference.adding(days: -1)), index + 1)
         case "today": return (.day(reference), index + 1)
         case "tomorrow": return (.day(reference.adding(days: 1)), index + 1)
         default: break
         }
-        if token.isCapitalized, let weekday = EntityLexicon.weekdays[token.key] {
+        if tokens[index].isCapitalized, let weekday = EntityLexicon.weekdays[key] {
             let offset = (reference.weekday - weekday + 7) % 7
             if isNext(index) { return (.day(reference.adding(days: offset == 0 ? 7 : 7 - offset)), index + 1) }
             return (.day(reference.adding(days: -offset)), index + 1)
         }
         return nil
+    }
+
+    /// A date starting with its day: `22 April [1997]`.
+    private func dayFirstMatch(at index: Int) -> (value: Value, end: Int)? {
+        guard let day = dayNumber(index), let month = monthNumber(index + 1) else { return nil }
+        if let year = yearNumber(index + 2) {
+            return CivilDay.valid(year: year, month: month, day: day).map { (.day($0), index + 3) }
+        }
+        return resolve(month: month, day: day, at: index).map { (.day($0), index + 2) }
     }
 
     /// The month-day a yearless date names: the next one after `next`, the most recent one after `last`,

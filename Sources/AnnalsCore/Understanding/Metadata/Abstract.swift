@@ -21,11 +21,12 @@ enum Abstract {
             var upcoming = sentences.next()
             while let sentence = upcoming {
                 upcoming = sentences.next()
-                guard sentence.count >= 20, let first = sentence.first, !"\"“‘'".contains(first) else { continue }
+                let characters = sentence.count
+                guard characters >= 20, let first = sentence.first, !"\"“‘'".contains(first) else { continue }
                 // A paragraph's last piece without closing punctuation is a heading or a cut-off line.
                 if upcoming == nil, let last = sentence.last, !".!?\"”')".contains(last) { continue }
-                chosen.append(clipped(sentence))
-                length += sentence.count
+                chosen.append(characters > 400 ? clipped(sentence) : sentence)
+                length += characters
                 if chosen.count == 3 || (chosen.count == 2 && length >= 300) {
                     return chosen.joined(separator: " ")
                 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The body's lines, each with the role it was found to play.
 ///
 /// Extraction marks lines instead of cutting them out, so that the shown text and the footer keep
@@ -35,20 +37,55 @@ struct BodyLines {
 
     init(_ body: String) {
         // Split on LF and drop a CR before it: mail may arrive with CRLF or bare LF line ends.
+        let utf8 = body.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let lines =
+            utf8.withContiguousStorageIfAvailable { bytes in
+                // A native string: find the line ends with memchr and trim as bytes, then cut the lines out
+                // at those offsets (an offset into a native string's UTF-8 becomes an index in constant time).
+                Self.lineBounds(of: bytes).map { body[index($0.lowerBound)..<index($0.upperBound)] }
+            } ?? Self.lines(walking: body)
+        self.lines = lines
+        self.roles = Array(repeating: .text, count: lines.count)
+    }
+
+    /// The byte ranges of the lines of `bytes`, split on LF, without trailing spaces, tabs and CRs.
+    static func lineBounds(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = bytes.baseAddress else { return [] }
+        var bounds: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            let end =
+                memchr(base + start, 0x0A, bytes.count - start).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                } ?? bytes.count
+            var trimmed = end
+            while trimmed > start,
+                bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 || bytes[trimmed - 1] == 0x0D
+            {
+                trimmed -= 1
+            }
+            bounds.append(start..<trimmed)
+            start = end + 1
+        }
+        return bounds
+    }
+
+    /// The lines of a string whose UTF-8 is not contiguous (bridged), found by walking its indices.
+    static func lines(walking body: String) -> [Substring] {
         var lines: [Substring] = []
         var start = body.startIndex
         let utf8 = body.utf8
         var index = utf8.startIndex
         while index < utf8.endIndex {
             if utf8[index] == 0x0A {
-                lines.append(Self.trimmingTrailingSpace(body[start..<index]))
+                lines.append(trimmingTrailingSpace(body[start..<index]))
                 start = utf8.index(after: index)
             }
             index = utf8.index(after: index)
         }
-        if start < body.endIndex { lines.append(Self.trimmingTrailingSpace(body[start...])) }
-        self.lines = lines
-        self.roles = Array(repeating: .text, count: lines.count)
+        if start < body.endIndex { lines.append(trimmingTrailingSpace(body[start...])) }
+        return lines
     }
 
     static func trimmingTrailingSpace(_ line: Substring) -> Substring {

@@ -64,16 +64,42 @@ struct Sentences: Sequence, IteratorProtocol {
     }
 
     /// Whether the word ending in the final period of `text` is an abbreviation or an initial.
+    ///
+    /// Read as Unicode scalars from the end: Characters would cost grapheme breaking over the sentence,
+    /// and the marks looked for are single scalars.
     static func isAbbreviation(before text: Substring) -> Bool {
-        var word = text.dropLast()  // the period
-        while let last = word.last, "\"')”’]".contains(last) { word = word.dropLast() }
-        let start = word.lastIndex(where: { $0 == " " || $0 == "(" || $0 == "\"" || $0 == "“" }).map {
-            word.index(after: $0)
+        let scalars = text.unicodeScalars
+        guard var end = scalars.indices.last else { return false }  // the period or the last closing mark
+        while end > scalars.startIndex, isClosingMark(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
         }
-        let token = start.map { word[$0...] } ?? word
-        guard !token.isEmpty else { return false }
-        if token.count == 1, token.first?.isUppercase == true { return true }  // an initial: "John F. Kennedy"
-        if token.contains(".") { return true }  // "U.S.", "a.m."
+        var start = end
+        while start > scalars.startIndex {
+            let previous = scalars.index(before: start)
+            if isWordStart(scalars[previous]) { break }
+            start = previous
+        }
+        let token = text[start..<end]
+        guard let first = token.first else { return false }
+        // An initial: "John F. Kennedy".
+        if token.index(after: token.startIndex) == token.endIndex, first.isUppercase { return true }
+        if token.utf8.contains(UInt8(ascii: ".")) { return true }  // "U.S.", "a.m."
         return abbreviations.contains(token.lowercased())
+    }
+
+    /// Whether a scalar closes a sentence after its final period: a closing quote or bracket.
+    private static func isClosingMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", ")", "\u{201D}", "\u{2019}", "]": true
+        default: false
+        }
+    }
+
+    /// Whether a scalar ends the text before the word ``isAbbreviation(before:)`` reads: a space, `(` or a quote.
+    private static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "(", "\"", "\u{201C}": true
+        default: false
+        }
     }
 }

@@ -44,6 +44,22 @@ struct PeriodResolverTests {
                 == DatePeriod(from: "1990-03-03", to: "1996-12-17"))
     }
 
+    @Test("Reads a day as one or two digits with an optional ordinal ending, from 1 to 31")
+    func dayNumbers() {
+        let reference = Self.date("1997-04-24T12:00:00Z")
+        for (text, day) in [
+            ("It opened 1st April.", "1997-04-01"), ("It opened 2nd April.", "1997-04-02"),
+            ("It opened 3rd April.", "1997-04-03"), ("It opened 21st April.", "1997-04-21"),
+            ("It opened 09 April.", "1997-04-09"), ("It opened 4th April 1990.", "1990-04-04"),
+        ] {
+            #expect(
+                PeriodResolver.resolve(text: text, reference: reference) == DatePeriod(from: day, to: day), "\(text)")
+        }
+        for text in ["It opened 32 April.", "It opened 0 April.", "It opened 123 April.", "It opened 1a April."] {
+            #expect(PeriodResolver.resolve(text: text, reference: reference) == nil, "\(text)")
+        }
+    }
+
     @Test("Reads months, and lets years alone and bylines pass")
     func monthsAndYears() {
         let reference = Self.date("1997-04-24T12:00:00Z")

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import AnnalsCore
+
+@Suite("BodyLines")
+struct BodyLinesTests {
+    static let bodies = [
+        "", "\n", "one line", "one line\n", "a\n\nb", "a\r\nb\r\n", "trailing  \t\r\nspaces \n  leading kept",
+        "no final line end", "\n\n\nblank lines first", "Zürich — ¿qué? \n Perú\t\n", "  \t \n", "\r", "x\r\r\n",
+    ]
+
+    @Test("Splits on LF and trims trailing spaces, tabs and CRs", arguments: bodies)
+    func agreesWithWalkingTheIndices(_ body: String) {
+        let lines = BodyLines(body).lines
+        #expect(lines == BodyLines.lines(walking: body))
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") && !$0.hasSuffix("\t") && !$0.contains("\r") })
+    }
+
+    @Test("Keeps every line, blank ones included")
+    func keepsBlankLines() {
+        #expect(BodyLines("a\r\n\r\n b \nc").lines == ["a", "", " b", "c"])
+        #expect(BodyLines("a\n").lines == ["a"])
+        #expect(BodyLines("").lines.isEmpty)
+    }
+}
+
+@Suite("Sentences")
+struct SentencesTests {
+    @Test("Does not end a sentence after an abbreviation, an initial or a dotted acronym")
+    func abbreviations() {
+        let text =
+            "Mr. Smith met Gen. Lee on Dec. 17 in Washington. John F. Kennedy spoke. "
+            + "U.S. forces left at 5 a.m. Monday. \"It is over.\" Then (Reuters) came. Prices fell 3 pct. Trade rose."
+        #expect(
+            Array(Sentences(text)) == [
+                "Mr. Smith met Gen. Lee on Dec. 17 in Washington.", "John F. Kennedy spoke.",
+                "U.S. forces left at 5 a.m. Monday.", "\"It is over.\" Then (Reuters) came.",
+                "Prices fell 3 pct. Trade rose.",
+            ])
+    }
+
+    @Test("Reads the word before the period from the last space, bracket or quote")
+    func wordBeforePeriod() {
+        #expect(Sentences.isAbbreviation(before: "said Mr."))
+        #expect(Sentences.isAbbreviation(before: "(Jan."))
+        #expect(Sentences.isAbbreviation(before: "the “Corp.”"))
+        #expect(Sentences.isAbbreviation(before: "by J."))
+        #expect(!Sentences.isAbbreviation(before: "by j."))
+        #expect(!Sentences.isAbbreviation(before: "in Perú."))
+        #expect(!Sentences.isAbbreviation(before: "."))
+        #expect(!Sentences.isAbbreviation(before: ""))
+    }
+}
