@@ -103,6 +103,7 @@ public final class SQLiteDocumentStore: DocumentStore {
         self.indexesSearchQueue = true
         self.checkpointer = checkpointer
         do {
+            try writer.writeWithoutTransaction(SearchSchema.registerFunctions)
             try SQLiteMigrations.migrator.migrate(writer)
         } catch {
             throw StorageError(.corrupt, "cannot migrate the archive database", underlying: error)

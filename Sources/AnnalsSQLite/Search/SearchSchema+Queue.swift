@@ -46,7 +46,7 @@ extension SearchSchema {
     /// Indexes every queued document, removing first what a changed or deleted one left in the index, writes its
     /// menu facet rows again (``RowTriggers/facetStatements``), and empties the queue.
     ///
-    /// Call it inside a write transaction. Each statement covers the whole queue, so a batch of intake
+    /// Call it inside a write transaction, on a connection with ``registerFunctions(_:)`` done. Each statement covers the whole queue, so a batch of intake
     /// writes one full-text segment and works out each document's facet values once, whatever its size:
     /// they are gathered in a table of the connection's own (`temp.search_facet_batch`), from which
     /// the statements that number them, link them to the document and fill the full text's source
@@ -94,7 +94,8 @@ extension SearchSchema {
             """,
             fullTextInsert(
                 "d", from: queued,
-                source: "(SELECT value FROM temp.search_facet_batch WHERE documentId = d.id AND kind = 'source')"),
+                source: "(SELECT value FROM temp.search_facet_batch WHERE documentId = d.id AND kind = 'source')",
+                text: "\(unmarkedFunction)(coalesce(d.text, d.body))"),
             slimRowInsert("d", from: queued),
             "DELETE FROM temp.search_facet_batch",
         ] + RowTriggers.facetStatements + ["DELETE FROM search_pending"]

@@ -45,8 +45,10 @@ enum SearchSchema {
 
     /// The values of the FTS columns for the row called `row`, in the order of ``columns``.
     ///
-    /// `source`, when given, is an expression for the source already worked out (else ``source(_:)``'s).
-    static func ftsValues(_ row: String, source: String? = nil) -> [String] {
+    /// `source`, when given, is an expression for the source already worked out (else ``source(_:)``'s); `text`,
+    /// when given, one for the text column (the queue's calls ``unmarkedFunction``; migrations keep the SQL they
+    /// shipped with).
+    static func ftsValues(_ row: String, source: String? = nil, text: String? = nil) -> [String] {
         func list(_ column: String) -> String {
             "(SELECT group_concat(value, '; ') FROM json_each(\(row).\(column)))"
         }
@@ -55,12 +57,13 @@ enum SearchSchema {
             "\(row).subject",
             // The marks of snippets can then never be confused with the text's own characters. Looked for before
             // they are replaced: `replace` copies the whole text even when, as almost always, it holds neither.
-            """
-            CASE WHEN instr(coalesce(\(row).text, \(row).body), char(2))
-                + instr(coalesce(\(row).text, \(row).body), char(3)) > 0
-            THEN replace(replace(coalesce(\(row).text, \(row).body), char(2), ''), char(3), '')
-            ELSE coalesce(\(row).text, \(row).body) END
-            """,
+            text
+                ?? """
+                CASE WHEN instr(coalesce(\(row).text, \(row).body), char(2))
+                    + instr(coalesce(\(row).text, \(row).body), char(3)) > 0
+                THEN replace(replace(coalesce(\(row).text, \(row).body), char(2), ''), char(3), '')
+                ELSE coalesce(\(row).text, \(row).body) END
+                """,
             "trim(coalesce(\(row).fromName, '') || ' ' || coalesce(\(row).fromAddress, ''))",
             list("authors"),
             source ?? Self.source(row),
@@ -118,12 +121,14 @@ enum SearchSchema {
     ///   - row: The name of the `document` row (`NEW` in a trigger, an alias of `table` otherwise).
     ///   - table: The tables the rows come from, or `nil` inside a trigger.
     ///   - condition: A condition the insert is made under (in a trigger, that indexing is not deferred).
-    ///   - source: An expression for the source already worked out, if any (see ``ftsValues(_:source:)``).
+    ///   - source: An expression for the source already worked out, if any (see ``ftsValues(_:source:text:)``).
+    ///   - text: An expression for the text column, if not the one ``ftsValues(_:source:text:)`` writes out.
     /// - Returns: One `INSERT INTO search_fts` statement.
     static func fullTextInsert(
-        _ row: String, from table: String?, where condition: String? = nil, source: String? = nil
+        _ row: String, from table: String?, where condition: String? = nil, source: String? = nil,
+        text: String? = nil
     ) -> String {
-        let values = ftsValues(row, source: source).joined(separator: ", ")
+        let values = ftsValues(row, source: source, text: text).joined(separator: ", ")
         let select = "SELECT \(row).id, \(values)\(table.map { " FROM \($0)" } ?? "")"
         return """
             INSERT INTO search_fts (rowid, \(columns.joined(separator: ", "))) \(select)\(condition.map { " WHERE \($0)" } ?? "");

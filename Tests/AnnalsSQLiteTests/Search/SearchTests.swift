@@ -248,6 +248,35 @@ struct SearchTests {
         #expect(try archive.find("region:001") == ["bolivia", "peru", "chile", "germany"])
     }
 
+    @Test("annals_unmarked answers as the instr and replace expression it stands for")
+    func unmarkedFunction() throws {
+        let queue = try DatabaseQueue()
+        try queue.writeWithoutTransaction(SearchSchema.registerFunctions)
+        let expression = """
+            CASE WHEN instr(x, char(2)) + instr(x, char(3)) > 0 THEN replace(replace(x, char(2), ''), char(3), '')
+            ELSE x END
+            """
+        let values: [DatabaseValue] = [
+            .null, "".databaseValue, "plain text".databaseValue, "a\u{2}Perú\u{3} b".databaseValue,
+            "\u{2}\u{2}\u{3}".databaseValue, "end\u{3}".databaseValue, 42.databaseValue, 1.5.databaseValue,
+        ]
+        for value in values {
+            let row = try queue.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT annals_unmarked(x) AS a, typeof(annals_unmarked(x)) AS aType,
+                            \(expression) AS b, typeof(\(expression)) AS bType
+                        FROM (SELECT ? AS x)
+                        """,
+                    arguments: [value])
+            }
+            let result = try #require(row)
+            #expect(result["a"] as DatabaseValue == result["b"] as DatabaseValue, "\(value)")
+            #expect(result["aType"] as String? == result["bType"] as String?, "\(value)")
+        }
+    }
+
     @Test("Snippets come from the shown text, with the matched words marked")
     func snippets() throws {
         let archive = try SearchArchive()
@@ -455,6 +484,7 @@ struct SearchTests {
         defer { archive.remove() }
         let queue = try DatabaseQueue(path: archive.folder.appending("archive.sqlite").path)
         try queue.write { db in
+            try SearchSchema.registerFunctions(db)
             try SearchSchema.createBatchTable(db)
             for statement in SearchSchema.queueStatements {
                 let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(statement)").compactMap { row in

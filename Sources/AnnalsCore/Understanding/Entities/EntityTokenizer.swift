@@ -175,12 +175,10 @@ enum EntityTokenizer {
         // The possessive ending: `'s`, `’s`, or a bare `'`/`’` after a plural.
         var bareLength = bytes.count
         if kind == .word {
-            let curly: [UInt8] = [0xE2, 0x80, 0x99]
             func endsWithApostrophe(_ end: Int) -> Int? {
                 if end >= 1, bytes[end - 1] == UInt8(ascii: "'") { return 1 }
-                if end >= 3, bytes[end - 3] == curly[0], bytes[end - 2] == curly[1], bytes[end - 1] == curly[2] {
-                    return 3
-                }
+                // U+2019 RIGHT SINGLE QUOTATION MARK in UTF-8.
+                if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0x99 { return 3 }
                 return nil
             }
             if bytes.last == UInt8(ascii: "s"), let apostrophe = endsWithApostrophe(bytes.count - 1),
@@ -197,16 +195,27 @@ enum EntityTokenizer {
         var isCapitalized = false
         var hasLowercase = false
         var hasASCIICapital = false
-        var isASCII = true
-        var first = true
-        for scalar in bare.unicodeScalars {
-            if !scalar.isASCII { isASCII = false }
-            if scalar.value >= 0x41 && scalar.value <= 0x5A { hasASCIICapital = true }
-            if first {
-                isCapitalized = isUpper(scalar)
-                first = false
-            } else if !hasLowercase, isLower(scalar) {
-                hasLowercase = true
+        let isASCII = !bareBytes.contains { $0 >= 0x80 }
+        if isASCII {
+            // Most tokens: read the bytes, with no scalar to decode.
+            for (offset, byte) in bareBytes.enumerated() {
+                if byte >= 0x41 && byte <= 0x5A {
+                    hasASCIICapital = true
+                    if offset == 0 { isCapitalized = true }
+                } else if offset > 0, byte >= 0x61 && byte <= 0x7A {
+                    hasLowercase = true
+                }
+            }
+        } else {
+            var first = true
+            for scalar in bare.unicodeScalars {
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { hasASCIICapital = true }
+                if first {
+                    isCapitalized = isUpper(scalar)
+                    first = false
+                } else if !hasLowercase, isLower(scalar) {
+                    hasLowercase = true
+                }
             }
         }
         var keyBytes = bareBytes

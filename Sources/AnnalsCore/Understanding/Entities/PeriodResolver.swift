@@ -247,9 +247,22 @@ private struct PeriodScanner {
 
     private func monthNumber(_ index: Int) -> Int? {
         guard index < tokens.count, tokens[index].kind == .word, tokens[index].isCapitalized,
-            let month = EntityLexicon.months[tokens[index].key]
+            Self.mayNameMonth(tokens[index].key), let month = EntityLexicon.months[tokens[index].key]
         else { return nil }
         return month
+    }
+
+    /// Whether a key may be a month's name or short form: 3 to 9 bytes starting with a month's initial. Most
+    /// capitalised words are not, and are told so without hashing them.
+    private static func mayNameMonth(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        guard (3...9).contains(utf8.count), let first = utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "s"),
+            UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "d"):
+            return true
+        default: return false
+        }
     }
 
     private func match(at index: Int) -> (value: Value, end: Int)? {
@@ -294,6 +307,10 @@ private struct PeriodScanner {
         }
         guard let reference else { return nil }
         let key = tokens[index].key
+        // What is left to find is `yesterday`, `today`, `tomorrow` or a capitalised weekday: other words go unread.
+        guard let first = key.utf8.first,
+            first == UInt8(ascii: "y") || tokens[index].isCapitalized || first == UInt8(ascii: "t")
+        else { return nil }
         switch key {
         case "yesterday": return (.day(reference.adding(days: -1)), index + 1)
         case "today": return (.day(reference), index + 1)

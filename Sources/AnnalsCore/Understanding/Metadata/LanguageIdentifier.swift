@@ -65,13 +65,44 @@ enum LanguageIdentifier {
     /// For each stop word, the languages (bit `n` for `stopWords[n]`) it belongs to, keyed by the word's UTF-8
     /// bytes packed into a number (``pack(_:)``): every stop word is at most 8 bytes, and a number is looked up
     /// without building a string for each word of the text.
-    static let table: [UInt64: UInt16] = {
-        var table: [UInt64: UInt16] = [:]
+    static let table: PackedWordTable = {
+        var table = PackedWordTable()
         for (index, language) in stopWords.enumerated() {
-            for word in language.words { table[pack(Array(word.utf8)), default: 0] |= 1 << UInt16(index) }
+            for word in language.words { table.insert(pack(Array(word.utf8)), languages: 1 << UInt16(index)) }
         }
         return table
     }()
+
+    /// An open-addressing table from packed words to language bits, hashed by one multiplication: the text's
+    /// words are looked up by the hundred per document, and SipHash would cost more than the rest of the count.
+    struct PackedWordTable {
+        /// The packed words, `0` for an empty slot (no word packs to 0).
+        private var keys = [UInt64](repeating: 0, count: 1024)
+        private var values = [UInt16](repeating: 0, count: 1024)
+        /// How many words the table holds (at most half its slots, so that probes stay short).
+        private(set) var count = 0
+
+        private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) }
+
+        /// Adds `languages` to the word's bits.
+        mutating func insert(_ key: UInt64, languages: UInt16) {
+            var slot = Self.slot(key)
+            while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+            if keys[slot] == 0 { count += 1 }
+            keys[slot] = key
+            values[slot] |= languages
+        }
+
+        /// The languages of a packed word, or `nil` when it is no stop word.
+        subscript(key: UInt64) -> UInt16? {
+            var slot = Self.slot(key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return values[slot] }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+    }
 
     /// Up to 8 bytes as one number, the first byte lowest: distinct for distinct words, since no word holds a NUL.
     static func pack(_ bytes: [UInt8]) -> UInt64 {

@@ -63,6 +63,15 @@ struct MetadataExtractorTests {
         let distinct = Set(LanguageIdentifier.stopWords.flatMap(\.words))
         #expect(distinct.allSatisfy { $0.utf8.count <= 8 })
         #expect(LanguageIdentifier.table.count == distinct.count)
+        #expect(distinct.count <= 512)
+        for word in distinct {
+            let languages = LanguageIdentifier.stopWords.indices.filter {
+                LanguageIdentifier.stopWords[$0].words.contains(word)
+            }
+            let bits = languages.reduce(UInt16(0)) { $0 | 1 << UInt16($1) }
+            #expect(LanguageIdentifier.table[LanguageIdentifier.pack(Array(word.utf8))] == bits, "\(word)")
+        }
+        #expect(LanguageIdentifier.table[LanguageIdentifier.pack(Array("theatre".utf8))] == nil)
         #expect(
             LanguageIdentifier.identify("The army said that it was not clear which of the rebels were in the town.")
                 == "en")
