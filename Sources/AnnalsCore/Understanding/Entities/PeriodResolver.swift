@@ -252,8 +252,9 @@ private struct PeriodScanner {
         return month
     }
 
-    /// Whether a key may be a month's name or short form: 3 to 9 bytes starting with a month's initial. Most
-    /// capitalised words are not, and are told so without hashing them.
+    /// Whether a key may be a month's name or short form: 3 to 9 bytes starting with a month's initial.
+    ///
+    /// Most capitalised words are not, and are told so without hashing them.
     private static func mayNameMonth(_ key: String) -> Bool {
         let utf8 = key.utf8
         guard (3...9).contains(utf8.count), let first = utf8.first else { return false }
