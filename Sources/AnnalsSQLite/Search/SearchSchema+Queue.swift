@@ -60,7 +60,17 @@ extension SearchSchema {
     }
 
     /// Creates, if the connection has none yet, the table in which ``queueStatements`` gather a batch's facet values.
+    ///
+    /// Whether it exists is asked first: GRDB empties the connection's statement caches after any schema statement,
+    /// `CREATE … IF NOT EXISTS` of a table already there included, and every statement of intake was then prepared
+    /// again for each batch.
     static func createBatchTable(_ db: Database) throws {
+        let exists = try Bool.fetchOne(
+            db.cachedStatement(
+                sql:
+                    "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'search_facet_batch')"
+            ))
+        guard exists != true else { return }
         try db.execute(
             sql: """
                 CREATE TEMP TABLE IF NOT EXISTS search_facet_batch (

@@ -62,7 +62,7 @@ enum Abstract {
             while true {
                 let atEnd = index == utf8.endIndex
                 if atEnd || utf8[index] == 0x0A {
-                    let line = text[lineStart..<index].trimmingSpaces()
+                    let line = Abstract.trimmed(text[lineStart..<index])
                     if !atEnd {
                         index = utf8.index(after: index)
                         lineStart = index
@@ -89,30 +89,50 @@ enum Abstract {
         }
     }
 
-    /// Whether each byte value is one of the symbols of code and markup, `{};<>=|#*_\/@$%^~+[]`.
+    /// A line without leading and trailing spaces and tabs, as a slice of the text (appended to the paragraph, so
+    /// not made a string of its own).
+    static func trimmed(_ line: Substring) -> Substring {
+        let bytes = line.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+        else { return "" }
+        return line[first...last]
+    }
+
+    /// The symbols of code and markup, `{};<>=|#*_\/@$%^~+[]`, as a bit set of ASCII bytes: bit `b % 64` of
+    /// word `b / 64` for byte `b`.
     ///
-    /// A table indexed by byte: `isProse` tests every byte of a paragraph, and a table costs no hashing.
-    static let isSymbolByte: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in "{};<>=|#*_\\/@$%^~+[]".utf8 { table[Int(byte)] = true }
-        return table
+    /// `isProse` tests every byte of a paragraph; a bit test costs no hashing and no array bounds check.
+    static let symbolBits: (UInt64, UInt64) = {
+        var bits: (UInt64, UInt64) = (0, 0)
+        for byte in "{};<>=|#*_\\/@$%^~+[]".utf8 {
+            if byte < 64 { bits.0 |= 1 << UInt64(byte) } else { bits.1 |= 1 << UInt64(byte - 64) }
+        }
+        return bits
     }()
 
     /// Whether a paragraph reads as prose: long enough, mostly letters, not code or a header block.
     static func isProse(_ paragraph: String) -> Bool {
         guard paragraph.utf8.count >= 40 else { return false }
-        var letters = 0
-        var symbols = 0
-        var total = 0
-        // Bytes, not scalars: a non-ASCII byte counts as part of a letter, which is near enough here.
-        for byte in paragraph.utf8 {
-            total += 1
-            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 {
-                letters += 1
-            } else if isSymbolByte[Int(byte)] {
-                symbols += 1
+        let symbolBits = Self.symbolBits
+        func count(_ bytes: some Sequence<UInt8>) -> (letters: Int, symbols: Int, total: Int) {
+            var letters = 0
+            var symbols = 0
+            var total = 0
+            // Bytes, not scalars: a non-ASCII byte counts as part of a letter, which is near enough here.
+            for byte in bytes {
+                total += 1
+                if (byte | 0x20) &- 0x61 < 26 || byte >= 0x80 {
+                    letters += 1
+                } else {
+                    let word = byte < 64 ? symbolBits.0 : symbolBits.1
+                    symbols += Int(truncatingIfNeeded: (word >> UInt64(byte & 63)) & 1)
+                }
             }
+            return (letters, symbols, total)
         }
+        let (letters, symbols, total) =
+            paragraph.utf8.withContiguousStorageIfAvailable { count($0) } ?? count(paragraph.utf8)
         guard letters * 10 >= total * 6, symbols * 20 <= total else { return false }
         // A forwarded header block: "From: … Subject: …".
         if let colon = paragraph.prefix(20).firstIndex(of: ":"),
