@@ -87,6 +87,7 @@ public struct Intake: Sendable {
         var currentFile = ""
         var currentSize = 0
         var currentOffset = 0
+        if understands { DispatchQueue.global().async { DocumentUnderstanding.prepare() } }
         let writer = BatchWriter(store: store, understands: understands)
         // What each batch handed to the writer holds, oldest first, until its transaction is finished.
         var storing: [StoringBatch] = []

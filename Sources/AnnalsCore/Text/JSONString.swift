@@ -9,19 +9,32 @@ public enum JSONString {
     /// Appends `string`, quoted and escaped, to UTF-8 bytes.
     public static func append(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                bytes.append(byte)
-            } else {
+        // A native string's bytes are appended a run at a time, between the bytes to escape.
+        let appended: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            var runStart = 0
+            for (offset, byte) in utf8.enumerated() where needsEscape(byte) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
                 appendEscape(of: byte, to: &bytes)
+                runStart = offset + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        if appended == nil {
+            for byte in string.utf8 {
+                if needsEscape(byte) { appendEscape(of: byte, to: &bytes) } else { bytes.append(byte) }
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Whether a byte is written escaped: the quotation mark, the reverse solidus and the control characters.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
     /// `string`, quoted and escaped.
     public static func quoted(_ string: String) -> String {
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !string.utf8.contains(where: needsEscape) {
             return "\"" + string + "\""
         }
         var bytes: [UInt8] = []
