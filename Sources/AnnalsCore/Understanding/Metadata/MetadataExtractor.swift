@@ -92,12 +92,22 @@ public enum MetadataExtractor {
                 text = text[text.index(after: colon)...].drop { $0 == " " }
                 changed = true
             }
-            for suffix in ["(fwd)", "[fwd]", "(fwd", "(forw)"] where text.lowercased().hasSuffix(suffix) {
+            // Only the last six characters can hold a forwarding mark: lower-case those, not the whole subject.
+            var tail = text.suffix(6).lowercased()
+            for suffix in ["(fwd)", "[fwd]", "(fwd", "(forw)"] where tail.hasSuffix(suffix) {
                 text = Substring(text.dropLast(suffix.count).trimmingSpaces())
+                tail = text.suffix(6).lowercased()
                 changed = true
             }
         }
-        let cleaned = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        // Runs of spaces and tabs become one space; most subjects have none to collapse.
+        let bytes = text.utf8
+        let needsCollapsing =
+            bytes.first == 0x20 || bytes.first == 0x09 || bytes.last == 0x20 || bytes.last == 0x09
+            || bytes.contains(0x09) || text.containsASCII("  ")
+        let cleaned =
+            needsCollapsing
+            ? text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") : String(text)
         return cleaned.isEmpty ? nil : cleaned
     }
 
