@@ -162,6 +162,21 @@ struct BodyLines {
         return result
     }
 
+    /// The length in UTF-8 bytes of what ``joined(_:)`` makes of `range`, without making it.
+    func joinedByteCount(_ range: Range<Int>) -> Int {
+        var total = 0
+        var lines = 0
+        for i in range {
+            let bytes = self.lines[i].utf8
+            guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+                let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+            else { continue }
+            total += bytes.distance(from: first, to: last) + 1
+            lines += 1
+        }
+        return total + max(0, lines - 1)
+    }
+
     /// The shown text: text lines in order, runs of blank lines collapsed to one, no blank edges.
     func shownText() -> String {
         var result = ""
@@ -193,7 +208,8 @@ struct BodyLines {
         for i in 0..<count {
             let role = roles[i]
             guard role.footerMarker != nil else {
-                if role != .text || !isBlank(i) {
+                // A part open in the footer ends at the next line that is neither blank nor of its kind.
+                if current != nil, role != .text || !isBlank(i) {
                     close()
                     current = nil
                 }

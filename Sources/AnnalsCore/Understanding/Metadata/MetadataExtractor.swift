@@ -111,10 +111,23 @@ public enum MetadataExtractor {
         return cleaned.isEmpty ? nil : cleaned
     }
 
+    /// The text without the quotation marks, apostrophes, spaces and tabs at its ends, as
+    /// `trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t"))` gives it, without building a character set.
+    static func trimmingQuotesAndSpaces(_ text: String) -> String {
+        func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\"" || scalar == "'" || scalar == " " || scalar == "\t"
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+            let last = scalars.lastIndex(where: { !isTrimmed($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
     /// The sender's display name when it can stand as the author: a name, not an address or the publication.
     static func senderName(_ dispatch: Dispatch, metadata: DispatchMetadata) -> String? {
         guard let raw = dispatch.from.first?.name else { return nil }
-        let name = raw.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t"))
+        let name = trimmingQuotesAndSpaces(raw)
         guard !name.isEmpty, !name.contains("@"), name.contains(where: \.isLetter) else { return nil }
         let lower = name.lowercased()
         if let publication = metadata.publication?.lowercased(), lower == publication { return nil }
@@ -208,6 +221,9 @@ public enum MetadataExtractor {
         var candidates = Array(paragraphs.suffix(3).reversed())
         candidates += paragraphs.prefix(2).filter { !candidates.contains($0) }
         for range in candidates {
+            // Notices are short: a paragraph of more than 1,400 bytes joined is none (`isRightsNotice`), and is not
+            // joined to be told so.
+            guard body.joinedByteCount(range) <= 1400 else { continue }
             let text = body.joined(range)
             guard isRightsNotice(text), paragraphs.count > 1 else { continue }
             body.mark(range, as: .rights)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AnnalsCore
@@ -14,6 +15,25 @@ struct BodyLinesTests {
         let lines = BodyLines(body).lines
         #expect(lines == BodyLines.lines(walking: body))
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") && !$0.hasSuffix("\t") && !$0.contains("\r") })
+    }
+
+    @Test("Counts the bytes of joined lines without joining them", arguments: bodies)
+    func joinedByteCount(_ body: String) {
+        let lines = BodyLines(body)
+        for start in 0...lines.count {
+            for end in start...lines.count {
+                #expect(lines.joinedByteCount(start..<end) == lines.joined(start..<end).utf8.count)
+            }
+        }
+    }
+
+    @Test("Trims a sender's name as Foundation trims the same characters")
+    func trimmingQuotesAndSpaces() {
+        for name in ["\"Monica Ruiz\"", " 'J. Doe' \t", "\"\"", "", "  ", "Perú \"x\"", "\u{201C}Curly\u{201D}", "a"] {
+            #expect(
+                MetadataExtractor.trimmingQuotesAndSpaces(name)
+                    == name.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t")), "\(name)")
+        }
     }
 
     @Test("Keeps every line, blank ones included")
