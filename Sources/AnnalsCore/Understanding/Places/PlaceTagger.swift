@@ -135,10 +135,10 @@ public enum PlaceTagger {
         var index = 0
         var sentence = 0
         while index < tokens.count {
-            let token = tokens[index]
-            if token.startsSentence, index > 0 { sentence += 1 }
-            if let lead = token.text.utf8.first, gazetteer.startsAbbreviation[Int(lead)],
-                let meanings = gazetteer.abbreviations[token.text]
+            // Fields are read in place: a copy of each token would retain and release its two strings.
+            if tokens[index].startsSentence, index > 0 { sentence += 1 }
+            if let lead = tokens[index].text.utf8.first, gazetteer.startsAbbreviation[Int(lead)],
+                let meanings = gazetteer.abbreviations[tokens[index].text]
             {
                 if let found = resolve(meanings, gazetteer: gazetteer, day: day, inDateline: inDateline) {
                     result.append(
@@ -149,7 +149,7 @@ public enum PlaceTagger {
                 index += 1
                 continue
             }
-            guard token.isCapitalized, let longest = gazetteer.longestPhrase[token.key] else {
+            guard tokens[index].isCapitalized, let longest = gazetteer.longestPhrase[tokens[index].key] else {
                 index += 1
                 continue
             }
@@ -158,11 +158,11 @@ public enum PlaceTagger {
             while length >= 1 {
                 let key =
                     length == 1
-                    ? token.key : tokens[index..<(index + length)].map(\.key).joined(separator: " ")
+                    ? tokens[index].key : tokens[index..<(index + length)].map(\.key).joined(separator: " ")
                 if let meanings = gazetteer.phrases[key] {
                     let previous = index > 0 ? tokens[index - 1] : nil
                     if length == 1, personLike.contains(key), let previous, previous.isCapitalized,
-                        !token.startsSentence, !token.followsComma, !previous.text.contains("."),
+                        !tokens[index].startsSentence, !tokens[index].followsComma, !previous.text.contains("."),
                         gazetteer.phrases[previous.key] == nil
                     {
                         break
