@@ -40,6 +40,7 @@ struct IngestCommand: ParsableCommand {
             throw CommandFailure("no such file or folder: \(path)")
         }
         let store = try options.openStore(create: true)
+        defer { store.emptyWriteAheadLog() }
         let reporter = ProgressReporter(interactive: isatty(STDERR_FILENO) != 0, paths: paths)
         let summary: IntakeSummary
         do {

@@ -1,5 +1,6 @@
 import AnnalsCore
 import AnnalsIntake
+import AnnalsSQLite
 import ArgumentParser
 import Foundation
 
@@ -25,6 +26,7 @@ struct ReindexCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore()
+        defer { store.emptyWriteAheadLog() }
         let interactive = isatty(STDERR_FILENO) != 0
         let summary: ReindexSummary
         do {

@@ -100,6 +100,27 @@ struct CommandTests {
         #expect(again["copies"] as? Int == 0)
     }
 
+    @Test("ingest and reindex leave no write-ahead log for the next process to read again")
+    func noLogLeftBehind() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let log = folder.appending("archive.sqlite-wal").path
+        func logSize() -> Int {
+            (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        }
+
+        let ingest = try AnnalsBinary.run([
+            "ingest", "--defer-understanding", "--archive", folder.path, Self.sample.path,
+        ])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(logSize() == 0)
+        let reindex = try AnnalsBinary.run(["reindex", "--archive", folder.path])
+        #expect(reindex.status == 0, "\(reindex.stderr)")
+        #expect(logSize() == 0)
+        let search = try AnnalsBinary.run(["search", "--archive", folder.path, "peru"])
+        #expect(search.status == 0, "\(search.stderr)")
+    }
+
     @Test("export --format jsonl writes every key of the contract")
     func exportJSONLines() throws {
         let folder = try TemporaryDirectory()
