@@ -1,3 +1,5 @@
+import Glibc
+
 /// Repairs what hard wrapping and re-flowing did to words and dashes.
 ///
 /// Three artifacts are mended, all ASCII, so the work is done on UTF-8 bytes:
@@ -27,6 +29,8 @@ enum HardWrapRepair {
 
     /// `X- -Y` → `X--Y` and `X- y` → `X-y`.
     static func joinBrokenDashes(_ bytes: inout [UInt8]) -> Bool {
+        // Each repair starts at a hyphen before a space; most texts have none, and are not copied byte by byte.
+        guard hasHyphenBeforeSpace(bytes) else { return false }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var changed = false
@@ -58,6 +62,20 @@ enum HardWrapRepair {
         }
         if changed { bytes = output }
         return changed
+    }
+
+    /// Whether a hyphen is followed by a space anywhere in `bytes`, found with `memchr`.
+    static func hasHyphenBeforeSpace(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x2D, buffer.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < buffer.count, buffer[index + 1] == 0x20 { return true }
+                offset = index + 1
+            }
+            return false
+        }
     }
 
     static let suffixes: Set<String> = [

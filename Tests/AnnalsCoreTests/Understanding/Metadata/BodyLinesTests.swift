@@ -71,3 +71,25 @@ struct SentencesTests {
         #expect(!Sentences.isAbbreviation(before: ""))
     }
 }
+
+@Suite("HardWrapRepair")
+struct HardWrapRepairTests {
+    @Test("Finds a hyphen before a space wherever it is, and only there")
+    func hyphenBeforeSpace() {
+        for (text, expected) in [
+            ("", false), ("-", false), ("- ", true), ("a -b", false), ("house- -captured", true), ("x-y z- ", true),
+            ("well-known --", false), ("end -", false),
+        ] {
+            #expect(HardWrapRepair.hasHyphenBeforeSpace(Array(text.utf8)) == expected, "\(text)")
+        }
+    }
+
+    @Test("Leaves a text without broken dashes as it is, and mends one with them")
+    func repairs() {
+        let plain = "A well-known, state-run text -- with dashes."
+        #expect(HardWrapRepair.repair(plain) == plain)
+        #expect(
+            HardWrapRepair.repair("The house- -captured U.S.- supplied arms")
+                == "The house--captured U.S.-supplied arms")
+    }
+}
