@@ -379,20 +379,22 @@ private struct SearchBase {
     ///   - compiled: The compiled query.
     ///   - asOf: The highest document id to consider (a snapshot for paging).
     init(_ compiled: SearchCompiler, asOf: Int64) {
-        var arguments: [any DatabaseValueConvertible] = []
+        // Database values, not existentials: `StatementArguments` of `[any DatabaseValueConvertible]` casts the array
+        // to optionals at run time, and a process's first such cast scans every protocol conformance of the binary.
+        var arguments: [DatabaseValue] = []
         var conditions: [String] = []
         if let match = compiled.match {
             // The FTS table drives: the MATCH picks the few rows, the slim date table is read by rowid.
             conditions.append("search_fts MATCH ?")
-            arguments.append(match)
+            arguments.append(match.databaseValue)
             from = "FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid"
         } else {
             from = "FROM search_document AS d"
         }
         conditions += compiled.conditions
-        arguments += compiled.arguments
+        arguments += compiled.arguments.map(\.databaseValue)
         conditions.append("d.id <= ?")
-        arguments.append(asOf)
+        arguments.append(asOf.databaseValue)
         if !conditions.isEmpty { from += " WHERE " + conditions.joined(separator: " AND ") }
         self.arguments = StatementArguments(arguments)
         hasMatch = compiled.match != nil
