@@ -62,7 +62,8 @@ enum Abstract {
             while true {
                 let atEnd = index == utf8.endIndex
                 if atEnd || utf8[index] == 0x0A {
-                    let line = Abstract.trimmed(text[lineStart..<index])
+                    // A slice: it is appended to the paragraph, not kept.
+                    let line = text[lineStart..<index].withoutEdgeSpaces
                     if !atEnd {
                         index = utf8.index(after: index)
                         lineStart = index
@@ -87,16 +88,6 @@ enum Abstract {
                 index = utf8.index(after: index)
             }
         }
-    }
-
-    /// A line without leading and trailing spaces and tabs, as a slice of the text (appended to the paragraph, so
-    /// not made a string of its own).
-    static func trimmed(_ line: Substring) -> Substring {
-        let bytes = line.utf8
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
-        else { return "" }
-        return line[first...last]
     }
 
     /// The symbols of code and markup, `{};<>=|#*_\/@$%^~+[]`, as a bit set of ASCII bytes: bit `b % 64` of

@@ -36,17 +36,15 @@ struct BodyLines {
     var roles: [Role]
 
     init(_ body: String) {
-        // Split on LF and drop a CR before it: mail may arrive with CRLF or bare LF line ends.
+        // Split on LF and drop a CR before it: mail may arrive with CRLF or bare LF line ends. Line ends are found with
+        // memchr and trimmed as bytes, then the lines are cut out at those offsets (an offset into a native string's
+        // UTF-8 becomes an index in constant time; `withUTF8` makes the string native if it was not).
+        var body = body
+        let bounds = body.withUTF8 { Self.lineBounds(of: $0) }
         let utf8 = body.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        let lines =
-            utf8.withContiguousStorageIfAvailable { bytes in
-                // A native string: find the line ends with memchr and trim as bytes, then cut the lines out
-                // at those offsets (an offset into a native string's UTF-8 becomes an index in constant time).
-                Self.lineBounds(of: bytes).map { body[index($0.lowerBound)..<index($0.upperBound)] }
-            } ?? Self.lines(walking: body)
-        self.lines = lines
-        self.roles = Array(repeating: .text, count: lines.count)
+        lines = bounds.map { body[index($0.lowerBound)..<index($0.upperBound)] }
+        roles = Array(repeating: .text, count: lines.count)
     }
 
     /// The byte ranges of the lines of `bytes`, split on LF, without trailing spaces, tabs and CRs.
@@ -69,34 +67,6 @@ struct BodyLines {
             start = end + 1
         }
         return bounds
-    }
-
-    /// The lines of a string whose UTF-8 is not contiguous (bridged), found by walking its indices.
-    static func lines(walking body: String) -> [Substring] {
-        var lines: [Substring] = []
-        var start = body.startIndex
-        let utf8 = body.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if utf8[index] == 0x0A {
-                lines.append(trimmingTrailingSpace(body[start..<index]))
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        if start < body.endIndex { lines.append(trimmingTrailingSpace(body[start...])) }
-        return lines
-    }
-
-    static func trimmingTrailingSpace(_ line: Substring) -> Substring {
-        var end = line.utf8.endIndex
-        while end > line.utf8.startIndex {
-            let before = line.utf8.index(before: end)
-            let byte = line.utf8[before]
-            guard byte == 0x20 || byte == 0x09 || byte == 0x0D else { break }
-            end = before
-        }
-        return line[line.startIndex..<end]
     }
 
     var count: Int { lines.count }
@@ -167,11 +137,9 @@ struct BodyLines {
         var total = 0
         var lines = 0
         for i in range {
-            let bytes = self.lines[i].utf8
-            guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
-                let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
-            else { continue }
-            total += bytes.distance(from: first, to: last) + 1
+            let length = self.lines[i].withoutEdgeSpaces.utf8.count
+            guard length > 0 else { continue }
+            total += length
             lines += 1
         }
         return total + max(0, lines - 1)
@@ -228,12 +196,15 @@ struct BodyLines {
 
 extension Substring {
     /// The text without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
+    func trimmingSpaces() -> String { String(withoutEdgeSpaces) }
+
+    /// The slice without leading and trailing spaces and tabs, for a caller that need not make it a string.
+    var withoutEdgeSpaces: Substring {
         let bytes = utf8
         guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
             let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
         else { return "" }
-        return String(self[first...last])
+        return self[first...last]
     }
 }
 

@@ -13,7 +13,7 @@ struct BodyLinesTests {
     @Test("Splits on LF and trims trailing spaces, tabs and CRs", arguments: bodies)
     func agreesWithWalkingTheIndices(_ body: String) {
         let lines = BodyLines(body).lines
-        #expect(lines == BodyLines.lines(walking: body))
+        #expect(lines == Self.linesByWalkingTheIndices(body))
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") && !$0.hasSuffix("\t") && !$0.contains("\r") })
     }
 
@@ -34,6 +34,33 @@ struct BodyLinesTests {
                 MetadataExtractor.trimmingQuotesAndSpaces(name)
                     == name.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t")), "\(name)")
         }
+    }
+
+    /// The lines as `BodyLines` cut them before it used `memchr`: walking the string's UTF-8 indices.
+    static func linesByWalkingTheIndices(_ body: String) -> [Substring] {
+        func trimmingTrailingSpace(_ line: Substring) -> Substring {
+            var end = line.utf8.endIndex
+            while end > line.utf8.startIndex {
+                let before = line.utf8.index(before: end)
+                let byte = line.utf8[before]
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0D else { break }
+                end = before
+            }
+            return line[line.startIndex..<end]
+        }
+        var lines: [Substring] = []
+        var start = body.startIndex
+        let utf8 = body.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(trimmingTrailingSpace(body[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start < body.endIndex { lines.append(trimmingTrailingSpace(body[start...])) }
+        return lines
     }
 
     @Test("Keeps every line, blank ones included")
