@@ -252,19 +252,34 @@ private struct PeriodScanner {
         return month
     }
 
-    /// Whether a key may be a month's name or short form: 3 to 9 bytes starting with a month's initial.
+    /// Whether a key may be one of ``EntityLexicon/months``: as long as one of them and with the initial of one.
     ///
     /// Most capitalised words are not, and are told so without hashing them.
     private static func mayNameMonth(_ key: String) -> Bool {
         let utf8 = key.utf8
-        guard (3...9).contains(utf8.count), let first = utf8.first else { return false }
-        switch first {
-        case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "s"),
-            UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "d"):
-            return true
-        default: return false
-        }
+        guard monthKeyShape.lengths.contains(utf8.count), let first = utf8.first else { return false }
+        guard first >= 0x61, first <= 0x7A else { return monthKeyShape.initials == .max }
+        return monthKeyShape.initials & (1 << UInt32(first - 0x61)) != 0
     }
+
+    /// The initials of the month keys (bit `n` for the `n`th lower-case ASCII letter; all bits when one starts
+    /// otherwise) and the range of their lengths in bytes, read from ``EntityLexicon/months``.
+    private static let monthKeyShape: (initials: UInt32, lengths: ClosedRange<Int>) = {
+        var initials: UInt32 = 0
+        var shortest = Int.max
+        var longest = 0
+        for key in EntityLexicon.months.keys {
+            let utf8 = key.utf8
+            if let first = utf8.first, first >= 0x61, first <= 0x7A {
+                initials |= 1 << UInt32(first - 0x61)
+            } else {
+                initials = .max
+            }
+            shortest = min(shortest, utf8.count)
+            longest = max(longest, utf8.count)
+        }
+        return (initials, shortest...max(shortest, longest))
+    }()
 
     private func match(at index: Int) -> (value: Value, end: Int)? {
         // Read in place: most tokens start no date, and a copy of each would retain and release its three strings.
