@@ -23,6 +23,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // SQLite's process-wide settings (sqlite3_config is variadic, so called from a C inline function).
+        .systemLibrary(name: "CSQLiteSettings", path: "Sources/CSQLiteSettings"),
         // Pure domain: message parsing, record formats, the dispatch model. No I/O.
         .target(name: "AnnalsCore", swiftSettings: swiftSettings),
         // The storage contract every backend implements.
@@ -31,7 +33,7 @@ let package = Package(
         .target(
             name: "AnnalsSQLite",
             dependencies: [
-                "AnnalsStorage", .product(name: "GRDB", package: "GRDB.swift"),
+                "AnnalsStorage", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

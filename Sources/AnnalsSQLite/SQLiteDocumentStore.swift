@@ -1,5 +1,6 @@
 import AnnalsCore
 public import AnnalsStorage
+import CSQLiteSettings
 import Foundation
 public import GRDB
 
@@ -25,6 +26,7 @@ public final class SQLiteDocumentStore: DocumentStore {
             throw StorageError(.unavailable, "cannot create archive folder \(directory)", underlying: error)
         }
         let path = (directory as NSString).appendingPathComponent("archive.sqlite")
+        Self.configureProcess
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
@@ -56,6 +58,7 @@ public final class SQLiteDocumentStore: DocumentStore {
     /// - Throws: ``StorageError`` with code `.unavailable` when the database cannot be opened.
     public convenience init(readingDirectory directory: String) throws(StorageError) {
         let path = (directory as NSString).appendingPathComponent("archive.sqlite")
+        Self.configureProcess
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
@@ -95,6 +98,17 @@ public final class SQLiteDocumentStore: DocumentStore {
     public convenience init(writer: any DatabaseWriter) throws(StorageError) {
         try self.init(writer: writer, checkpointer: nil)
     }
+
+    /// SQLite's process-wide settings, made once before the process opens its first archive.
+    ///
+    /// Memory statistics are turned off: SQLite otherwise takes a process-wide mutex at every allocation and
+    /// release, about two million times per 3,000 messages of intake (callgrind, docs/benchmarks.md), to keep
+    /// counts that only `sqlite3_memory_used()` and a soft heap limit read, and Annals uses neither. SQLite takes
+    /// the setting only before it initializes; when a connection was opened earlier (a test opening its own), it
+    /// keeps its statistics, which changes nothing but speed.
+    private static let configureProcess: Void = {
+        _ = annals_sqlite_disable_memory_statistics()
+    }()
 
     /// Wraps a database connection as ``init(writer:)`` does, checkpointing its WAL with `checkpointer` after each
     /// write transaction when one is given.
