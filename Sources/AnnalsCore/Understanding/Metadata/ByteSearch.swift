@@ -101,24 +101,46 @@ extension String {
 
 /// A few ASCII words looked for together, ignoring ASCII case, in one pass over a text.
 ///
-/// A table of the bytes the words start with lets most positions be passed over at the cost of one
-/// lookup, where asking for each word in turn would read the text once per word.
+/// A table of the pairs of bytes the words start with lets most positions be passed over at the cost of one
+/// lookup, where asking for each word in turn would read the text once per word. (A table of first bytes alone
+/// stopped at every third byte of English for "list", "subscri", "request", "majordomo" and "guide".)
 struct ASCIIWordSet: Sendable {
-    /// The words, lower-cased, as bytes.
-    private let words: [[UInt8]]
-    /// For each byte value, whether a word starts with it in either case.
-    private let startsWord: [Bool]
+    /// The words, lower-cased, one after another.
+    private let bytes: [UInt8]
+    /// Where each word is in ``bytes``.
+    private let words: [Range<Int>]
+    /// Whether a word starts with a pair of lower-cased bytes, as bits: bit `a << 8 | b` for the pair `a`, `b`.
+    ///
+    /// A word of one byte `a` sets the bits of every `b`, and the byte after the last one of a text reads as 0.
+    private let startsWord: [UInt64]
+    /// For each byte value, whether a word starts with it in either case: most bytes are passed over after one
+    /// lookup, before the pair is read.
+    private let startsLead: [Bool]
 
     /// A set of ASCII words (any case).
     init(_ words: [String]) {
-        self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
-        var startsWord = [Bool](repeating: false, count: 256)
-        for word in self.words {
-            guard let lead = word.first else { continue }
-            startsWord[Int(lead)] = true
-            if lead >= 0x61 && lead <= 0x7A { startsWord[Int(lead - 0x20)] = true }
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var startsWord = [UInt64](repeating: 0, count: 65_536 / 64)
+        var startsLead = [Bool](repeating: false, count: 256)
+        func set(_ pair: Int) { startsWord[pair >> 6] |= 1 << UInt64(pair & 63) }
+        for word in words {
+            let lowered = Array(word.lowercased().utf8)
+            guard let lead = lowered.first else { continue }
+            startsLead[Int(lead)] = true
+            if lead >= 0x61 && lead <= 0x7A { startsLead[Int(lead - 0x20)] = true }
+            ranges.append(bytes.count..<bytes.count + lowered.count)
+            bytes += lowered
+            if lowered.count > 1 {
+                set(Int(lead) << 8 | Int(lowered[1]))
+            } else {
+                for next in 0..<256 { set(Int(lead) << 8 | next) }
+            }
         }
+        self.bytes = bytes
+        self.words = ranges
         self.startsWord = startsWord
+        self.startsLead = startsLead
     }
 
     /// Whether the text contains one of the words, ignoring ASCII case.
@@ -127,22 +149,37 @@ struct ASCIIWordSet: Sendable {
             ?? Array(text.utf8).withUnsafeBufferPointer(isFound(inBytes:))
     }
 
-    private func isFound(inBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = bytes.count
-        var start = 0
-        while start < count {
-            if startsWord[Int(bytes[start])] {
-                let lead = Substring.lower(bytes[start])
-                for word in words where word[0] == lead && word.count <= count - start {
-                    var matched = 1
-                    while matched < word.count, Substring.lower(bytes[start + matched]) == word[matched] {
-                        matched += 1
+    private func isFound(inBytes text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        return bytes.withUnsafeBufferPointer { bytes in
+            startsWord.withUnsafeBufferPointer { startsWord in
+                startsLead.withUnsafeBufferPointer { startsLead in
+                    var start = 0
+                    while start < count {
+                        let lead = text[start]
+                        guard startsLead[Int(lead)] else {
+                            start += 1
+                            continue
+                        }
+                        let pair =
+                            Int(Substring.lower(lead)) << 8
+                            | Int(start + 1 < count ? Substring.lower(text[start + 1]) : 0)
+                        if startsWord[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                            for word in words where word.count <= count - start {
+                                var matched = 0
+                                while matched < word.count,
+                                    Substring.lower(text[start + matched]) == bytes[word.lowerBound + matched]
+                                {
+                                    matched += 1
+                                }
+                                if matched == word.count { return true }
+                            }
+                        }
+                        start += 1
                     }
-                    if matched == word.count { return true }
+                    return false
                 }
             }
-            start += 1
         }
-        return false
     }
 }

@@ -33,4 +33,13 @@ struct ASCIIWordSetTests {
         #expect(Self.stems.isFound(in: "SEE THE GUIDE"[...]))
         #expect(!Self.stems.isFound(in: "see the gui"[...]))
     }
+
+    @Test("Finds a word of one byte anywhere, the last byte of the text included")
+    func findsOneByteWord() {
+        let set = ASCIIWordSet(["x", "yes"])
+        #expect(set.isFound(in: "abx"[...]))
+        #expect(set.isFound(in: "X marks the spot"[...]))
+        #expect(set.isFound(in: "oh YES"[...]))
+        #expect(!set.isFound(in: "ab ye"[...]))
+    }
 }
