@@ -110,15 +110,16 @@ struct Gazetteer: Sendable {
             guard fields.count >= 3, let kind = Kind(letter: fields[2]) else { continue }
             let meaning = Meaning(code: String(fields[1]), kind: kind)
             let words = PlaceTokenizer.tokens(of: String(fields[0]))
-            guard let first = words.first else { continue }
+            guard !words.isEmpty else { continue }
+            let first = words.key(0)
             if kind == .abbreviation {
-                let abbreviation = words.map(\.text).joined(separator: " ")
+                let abbreviation = words.indices.map(words.text).joined(separator: " ")
                 abbreviations[abbreviation, default: []].append(meaning)
                 if let lead = abbreviation.utf8.first { startsAbbreviation[Int(lead)] = true }
             } else {
-                phrases[words.map(\.key).joined(separator: " "), default: []].append(meaning)
+                phrases[words.indices.map(words.key).joined(separator: " "), default: []].append(meaning)
             }
-            longestPhrase[first.key] = max(longestPhrase[first.key] ?? 0, min(words.count, 4))
+            longestPhrase[first] = max(longestPhrase[first] ?? 0, min(words.count, 4))
         }
         for key in phrases.keys { phrases[key]?.sort { $0.kind < $1.kind } }
     }

@@ -63,7 +63,7 @@ public enum PlaceTagger {
             }
         }
         var matches: [Match] = []
-        var headlineTokens: [PlaceTokenizer.Token] = []
+        var headlineTokens = PlaceTokenizer.Tokens(bytes: [], tokens: [])
         if let headline {
             headlineTokens = PlaceTokenizer.tokens(of: headline)
             for found in match(headlineTokens, gazetteer: gazetteer, day: day) {
@@ -76,7 +76,7 @@ public enum PlaceTagger {
         var body = match(bodyTokens, gazetteer: gazetteer, day: day)
         // Stories without a body repeat the headline as their text: count its words once.
         if !headlineTokens.isEmpty, bodyTokens.count >= headlineTokens.count,
-            zip(headlineTokens, bodyTokens).allSatisfy({ $0.key == $1.key })
+            headlineTokens.indices.allSatisfy({ headlineTokens.key($0) == bodyTokens.key($0) })
         {
             body.removeAll { $0.position < headlineTokens.count }
         }
@@ -129,16 +129,15 @@ public enum PlaceTagger {
     static let personLike: Set<String> = ["jordan", "chad", "georgia", "israel", "victoria", "washington"]
 
     static func match(
-        _ tokens: [PlaceTokenizer.Token], gazetteer: Gazetteer, day: String?, inDateline: Bool = false
+        _ tokens: PlaceTokenizer.Tokens, gazetteer: Gazetteer, day: String?, inDateline: Bool = false
     ) -> [Match] {
         var result: [Match] = []
         var index = 0
         var sentence = 0
         while index < tokens.count {
-            // Fields are read in place: a copy of each token would retain and release its two strings.
             if tokens[index].startsSentence, index > 0 { sentence += 1 }
-            if let lead = tokens[index].text.utf8.first, gazetteer.startsAbbreviation[Int(lead)],
-                let meanings = gazetteer.abbreviations[tokens[index].text]
+            if gazetteer.startsAbbreviation[Int(tokens.leadByte(index))],
+                let meanings = gazetteer.abbreviations[tokens.text(index)]
             {
                 if let found = resolve(meanings, gazetteer: gazetteer, day: day, inDateline: inDateline) {
                     result.append(
@@ -149,21 +148,25 @@ public enum PlaceTagger {
                 index += 1
                 continue
             }
-            guard tokens[index].isCapitalized, let longest = gazetteer.longestPhrase[tokens[index].key] else {
+            guard tokens[index].isCapitalized else {
+                index += 1
+                continue
+            }
+            let first = tokens.key(index)
+            guard let longest = gazetteer.longestPhrase[first] else {
                 index += 1
                 continue
             }
             var length = min(longest, tokens.count - index)
+            // The keys of the words a phrase starting here may take, made once for every length tried.
+            let keys = [first] + (index + 1..<index + length).map(tokens.key)
             var matched = false
             while length >= 1 {
-                let key =
-                    length == 1
-                    ? tokens[index].key : tokens[index..<(index + length)].map(\.key).joined(separator: " ")
+                let key = length == 1 ? first : keys[0..<length].joined(separator: " ")
                 if let meanings = gazetteer.phrases[key] {
-                    let previous = index > 0 ? tokens[index - 1] : nil
-                    if length == 1, personLike.contains(key), let previous, previous.isCapitalized,
-                        !tokens[index].startsSentence, !tokens[index].followsComma, !previous.text.contains("."),
-                        gazetteer.phrases[previous.key] == nil
+                    if length == 1, personLike.contains(key), index > 0, tokens[index - 1].isCapitalized,
+                        !tokens[index].startsSentence, !tokens[index].followsComma, !tokens.containsPeriod(index - 1),
+                        gazetteer.phrases[tokens.key(index - 1)] == nil
                     {
                         break
                     }

@@ -3,15 +3,15 @@ import Foundation
 /// Splits text into the words the gazetteer is looked up with.
 ///
 /// A word is a run of letters and digits; single letters joined by periods stay one word
-/// ("U.S.", "N.Y.", "W.Va."). Each word carries its case-folded, diacritic-free key and what
-/// surrounds it, so the tagger reads the text once.
+/// ("U.S.", "N.Y.", "W.Va."). Each word carries what surrounds it, so the tagger reads the text once; its text
+/// and its case-folded, diacritic-free key are made only for the words the tagger looks up (``Tokens``).
 enum PlaceTokenizer {
-    /// One word of the text.
+    /// One word of the text: where it is, and what the tagger asks of its surroundings.
     struct Token: Sendable {
-        /// The word as written, with the periods of an abbreviation ("U.S.").
-        var text: String
-        /// Lower-cased, without diacritics, periods kept ("u.s.", "cote").
-        var key: String
+        /// The word's bytes in ``Tokens/bytes``, with the periods of an abbreviation ("U.S.").
+        var range: Range<Int>
+        /// Whether the word is all ASCII (its key is its text lower-cased).
+        var isASCII: Bool
         /// Whether the first letter is upper case.
         var isCapitalized: Bool
         /// Whether a period follows directly ("Calif.").
@@ -24,13 +24,73 @@ enum PlaceTokenizer {
         var followsHyphen: Bool
     }
 
-    /// The words of `text`.
-    static func tokens(of text: String) -> [Token] {
-        var text = text
-        return text.withUTF8 { tokens(ofUTF8: $0) }
+    /// The words of a text, with the text's bytes their texts and keys are read from.
+    ///
+    /// The tagger looks up few of a text's words (the capitalised ones, and those after them in a phrase), so
+    /// the strings of a word are made when asked for: making two for every word was a third of tagging.
+    struct Tokens: Sendable, RandomAccessCollection {
+        /// The text's UTF-8.
+        let bytes: [UInt8]
+        /// The words, in order.
+        let tokens: [Token]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { tokens.count }
+        subscript(position: Int) -> Token { tokens[position] }
+
+        /// The word at `position` as written, with the periods of an abbreviation ("U.S.").
+        func text(_ position: Int) -> String {
+            bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[tokens[position].range]), as: UTF8.self)
+            }
+        }
+
+        /// The word at `position` lower-cased, without diacritics, periods kept ("u.s.", "cote").
+        func key(_ position: Int) -> String {
+            let token = tokens[position]
+            guard token.isASCII else {
+                return text(position).lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+            }
+            return bytes.withUnsafeBufferPointer { bytes in
+                let word = UnsafeBufferPointer(rebasing: bytes[token.range])
+                // Most words are written in lower case already: their key is their text.
+                guard word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
+                    return String(decoding: word, as: UTF8.self)
+                }
+                return String(unsafeUninitializedCapacity: word.count) { buffer in
+                    for offset in 0..<word.count {
+                        let byte = word[offset]
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return word.count
+                }
+            }
+        }
+
+        /// Whether the word at `position` holds a period (an abbreviation: "U.S.", "W.Va.").
+        func containsPeriod(_ position: Int) -> Bool {
+            bytes[tokens[position].range].contains(0x2E)
+        }
+
+        /// The first byte of the word at `position`.
+        func leadByte(_ position: Int) -> UInt8 {
+            bytes[tokens[position].range.lowerBound]
+        }
     }
 
-    /// The words of some UTF-8 (valid, as a `String`'s is), read scalar by scalar without copying them out.
+    /// The words of `text`.
+    static func tokens(of text: String) -> Tokens {
+        let bytes = Array(text.utf8)
+        return Tokens(bytes: bytes, tokens: bytes.withUnsafeBufferPointer { tokens(ofUTF8: $0) })
+    }
+
+    /// Whether each ASCII byte is a letter or a digit.
+    private static let isASCIIWordByte: [Bool] = (0..<256).map { byte in
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// The words of some UTF-8 (valid, as a `String`'s is), read scalar by scalar (runs of ASCII letters and digits
+    /// byte by byte) without copying them out.
     private static func tokens(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(bytes.count / 8)
@@ -61,111 +121,90 @@ enum PlaceTokenizer {
             return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
-        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII {
-                let value = scalar.value
-                return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
-                    || (value >= 0x61 && value <= 0x7A)
+        isASCIIWordByte.withUnsafeBufferPointer { isASCIIWordByte in
+            func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+                if scalar.isASCII { return isASCIIWordByte[Int(scalar.value)] }
+                return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             }
-            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
-
-        while index <= end {
-            let (scalar, length) = decodeScalar(at: index)
-            if isWordScalar(scalar) {
-                segmentLength += 1
-                if !scalar.isASCII { needsFolding = true }
+            while index <= end {
+                // A run of ASCII letters and digits, byte by byte.
+                var run = index
+                while run < end, isASCIIWordByte[Int(bytes[run])] { run += 1 }
+                if run > index {
+                    segmentLength += run - index
+                    index = run
+                    continue
+                }
+                let (scalar, length) = decodeScalar(at: index)
+                // An ASCII byte here is no letter or digit (the run above would have taken it).
+                if !scalar.isASCII, isWordScalar(scalar) {
+                    segmentLength += 1
+                    needsFolding = true
+                    index += length
+                    continue
+                }
+                // A period after a single letter (or after a second segment of one or two letters) belongs to an
+                // abbreviation: "U.S.", "N.Y.", "W.Va.".
+                var consumedPeriod = false
+                if scalar == ".", segmentLength == 1 || (hasDots && segmentLength <= 2) {
+                    hasDots = true
+                    segmentLength = 0
+                    index += 1
+                    if index < end, isWordScalar(decodeScalar(at: index).scalar) { continue }
+                    consumedPeriod = true
+                }
+                if wordStart < index {
+                    let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
+                    let isLongAndUnabbreviated: Bool
+                    let isCapitalized: Bool
+                    if needsFolding {
+                        let text = String(decoding: word, as: UTF8.self)
+                        isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
+                        isLongAndUnabbreviated = text.count > 3 && !text.contains(".")
+                    } else {
+                        let first = word[0]
+                        isCapitalized = first >= 0x41 && first <= 0x5A
+                        isLongAndUnabbreviated = word.count > 3 && !word.contains(0x2E)
+                    }
+                    result.append(
+                        Token(
+                            range: wordStart..<index, isASCII: !needsFolding, isCapitalized: isCapitalized,
+                            isFollowedByPeriod: scalar == "." || hasDots, startsSentence: sentenceStart,
+                            followsComma: comma, followsHyphen: hyphen))
+                    periodEndsSentence = isLongAndUnabbreviated
+                    hasDots = false
+                    segmentLength = 0
+                    needsFolding = false
+                    sentenceStart = false
+                    comma = false
+                    hyphen = false
+                }
+                if consumedPeriod {
+                    wordStart = index
+                    continue
+                }
+                switch scalar {
+                case ".", "!", "?", ";", ":":
+                    // "Calif., Feb" is no sentence end; a period after a long word is.
+                    if scalar != "." || periodEndsSentence {
+                        sentenceStart = true
+                    }
+                case "\n":
+                    let next = index + 1 < end ? bytes[index + 1] : 0x20
+                    if next == 0x0A || next == 0x20 {
+                        sentenceStart = true
+                    }
+                case ",":
+                    comma = true
+                case "-":
+                    hyphen = true
+                default:
+                    break
+                }
                 index += length
-                continue
-            }
-            // A period after a single letter (or after a second segment of one or two letters) belongs to an
-            // abbreviation: "U.S.", "N.Y.", "W.Va.".
-            var consumedPeriod = false
-            if scalar == ".", segmentLength == 1 || (hasDots && segmentLength <= 2) {
-                hasDots = true
-                segmentLength = 0
-                index += 1
-                if index < end, isWordScalar(decodeScalar(at: index).scalar) { continue }
-                consumedPeriod = true
-            }
-            if wordStart < index {
-                let word = Word(bytes: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), isASCII: !needsFolding)
-                result.append(
-                    Token(
-                        text: word.text, key: word.key, isCapitalized: word.isCapitalized,
-                        isFollowedByPeriod: scalar == "." || hasDots, startsSentence: sentenceStart,
-                        followsComma: comma, followsHyphen: hyphen))
-                periodEndsSentence = word.isLongAndUnabbreviated
-                hasDots = false
-                segmentLength = 0
-                needsFolding = false
-                sentenceStart = false
-                comma = false
-                hyphen = false
-            }
-            if consumedPeriod {
                 wordStart = index
-                continue
             }
-            switch scalar {
-            case ".", "!", "?", ";", ":":
-                // "Calif., Feb" is no sentence end; a period after a long word is.
-                if scalar != "." || periodEndsSentence {
-                    sentenceStart = true
-                }
-            case "\n":
-                let next = index + 1 < end ? bytes[index + 1] : 0x20
-                if next == 0x0A || next == 0x20 {
-                    sentenceStart = true
-                }
-            case ",":
-                comma = true
-            case "-":
-                hyphen = true
-            default:
-                break
-            }
-            index += length
-            wordStart = index
         }
         return result
-    }
-
-    /// One word's bytes read into the forms a ``Token`` keeps.
-    ///
-    /// Most words are ASCII: their text, key and case are read from the bytes directly, which gives what
-    /// `lowercased()` and the Unicode properties give for ASCII.
-    private struct Word {
-        var text: String
-        var key: String
-        var isCapitalized: Bool
-        /// Longer than three Characters and without a period.
-        var isLongAndUnabbreviated: Bool
-
-        init(bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
-            text = String(decoding: bytes, as: UTF8.self)
-            guard isASCII else {
-                key = text.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
-                isCapitalized = text.unicodeScalars.first?.properties.isUppercase ?? false
-                isLongAndUnabbreviated = text.count > 3 && !text.contains(".")
-                return
-            }
-            let count = bytes.count
-            if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-                key = String(unsafeUninitializedCapacity: count) { buffer in
-                    for offset in 0..<count {
-                        let byte = bytes[offset]
-                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    }
-                    return count
-                }
-            } else {
-                // Most words are written in lower case already: their key is their text.
-                key = text
-            }
-            let first = bytes.first ?? 0
-            isCapitalized = first >= 0x41 && first <= 0x5A
-            isLongAndUnabbreviated = count > 3 && !bytes.contains(0x2E)
-        }
     }
 }
