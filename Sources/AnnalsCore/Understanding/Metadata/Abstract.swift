@@ -1,3 +1,5 @@
+import Glibc
+
 /// Chooses two or three sentences that stand for a text: normally its lead.
 enum Abstract {
     /// The abstract of the shown text, or `nil` when it holds no prose.
@@ -44,15 +46,16 @@ enum Abstract {
     /// The paragraphs of a text, read as they are asked for.
     struct Paragraphs: Sequence, IteratorProtocol {
         let text: String
-        private var lineStart: String.Index
-        private var index: String.Index
+        /// Where the next line starts, as an offset into the text's UTF-8.
+        private var lineStart = 0
         private var returned = 0
         private var isFinished = false
 
         init(text: String) {
+            var text = text
+            // Offsets become indices in constant time, and lines are found with memchr, in native UTF-8.
+            text.makeContiguousUTF8()
             self.text = text
-            lineStart = text.startIndex
-            index = text.utf8.startIndex
         }
 
         mutating func next() -> String? {
@@ -60,33 +63,41 @@ enum Abstract {
             let utf8 = text.utf8
             var current = ""
             while true {
-                let atEnd = index == utf8.endIndex
-                if atEnd || utf8[index] == 0x0A {
-                    // A slice: it is appended to the paragraph, not kept.
-                    let line = text[lineStart..<index].withoutEdgeSpaces
-                    if !atEnd {
-                        index = utf8.index(after: index)
-                        lineStart = index
-                    }
-                    if line.isEmpty {
-                        if !current.isEmpty {
-                            returned += 1
-                            return current
-                        }
-                    } else {
-                        if !current.isEmpty { current += " " }
-                        current += line
-                    }
-                    if atEnd {
-                        isFinished = true
-                        guard !current.isEmpty else { return nil }
+                let lineEnd = Self.lineEnd(in: text, from: lineStart)
+                let atEnd = lineEnd == utf8.count
+                // A slice: it is appended to the paragraph, not kept.
+                let line = text[
+                    utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)
+                ].withoutEdgeSpaces
+                if !atEnd { lineStart = lineEnd + 1 }
+                if line.isEmpty {
+                    if !current.isEmpty {
                         returned += 1
                         return current
                     }
-                    continue
+                } else {
+                    if !current.isEmpty { current += " " }
+                    current += line
                 }
-                index = utf8.index(after: index)
+                if atEnd {
+                    isFinished = true
+                    guard !current.isEmpty else { return nil }
+                    returned += 1
+                    return current
+                }
             }
+        }
+
+        /// The offset of the first LF at or after `start` in the UTF-8 of `text`, or its length when there is none.
+        private static func lineEnd(in text: String, from start: Int) -> Int {
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+                return memchr(base + start, 0x0A, bytes.count - start).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                } ?? bytes.count
+            } ?? text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: start)...].firstIndex(of: 0x0A).map {
+                text.utf8.distance(from: text.utf8.startIndex, to: $0)
+            } ?? text.utf8.count
         }
     }
 
