@@ -32,10 +32,7 @@ struct Sentences: Sequence, IteratorProtocol {
         while index < end {
             if isASCII {
                 // Every byte before the next `.`, `!` or `?` is a Character that ends no sentence: skip them as bytes.
-                let utf8 = paragraph.utf8
-                guard let mark = utf8[index...].firstIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else {
-                    break
-                }
+                guard let mark = nextMark(from: index) else { break }
                 index = mark
             }
             let character = paragraph[index]
@@ -61,6 +58,25 @@ struct Sentences: Sequence, IteratorProtocol {
         isFinished = true
         let rest = paragraph[sentenceStart...].trimmingSpaces()
         return rest.isEmpty ? nil : rest
+    }
+
+    /// The first `.`, `!` or `?` at or after `index`, read as bytes from the paragraph's contiguous UTF-8.
+    private func nextMark(from index: String.Index) -> String.Index? {
+        let utf8 = paragraph.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: index)
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { bytes in
+            var offset = start
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if byte == 0x2E || byte == 0x21 || byte == 0x3F { return offset }
+                offset += 1
+            }
+            return nil
+        }
+        guard let found else {
+            return utf8[index...].firstIndex { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }
+        }
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// Whether the word ending in the final period of `text` is an abbreviation or an initial.
