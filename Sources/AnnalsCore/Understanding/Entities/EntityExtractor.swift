@@ -360,19 +360,17 @@ private struct EntityCollector {
         for (key, value) in surnames where bySurname[key] == nil {
             loneSurnames[key] = Candidate(name: value.name, count: 0, first: value.first)
         }
-        for token in tokens where token.kind == .word && token.isCapitalized {
-            if let index = bySurname[token.key] {
-                people[index].count += 1
-            } else if loneSurnames[token.key] != nil {
-                loneSurnames[token.key]?.count += 1
+        // Most documents name no one: their words are not looked up (each lookup hashes the word).
+        func countSurname(_ key: String, weight: Int) {
+            if let index = bySurname[key] {
+                people[index].count += weight
+            } else if !loneSurnames.isEmpty, loneSurnames[key] != nil {
+                loneSurnames[key]?.count += weight
             }
         }
-        for token in headline where token.kind == .word {
-            if let index = bySurname[token.key] {
-                people[index].count += 2
-            } else if loneSurnames[token.key] != nil {
-                loneSurnames[token.key]?.count += 2
-            }
+        if !bySurname.isEmpty || !loneSurnames.isEmpty {
+            for token in tokens where token.kind == .word && token.isCapitalized { countSurname(token.key, weight: 1) }
+            for token in headline where token.kind == .word { countSurname(token.key, weight: 2) }
         }
         people.append(contentsOf: loneSurnames.values)
 
@@ -380,7 +378,7 @@ private struct EntityCollector {
         func mention(_ key: String, at position: Int, weight: Int) {
             // Periods dropped (`U.N.` is `UN`); most keys have none, and are used as they are.
             let key = key.utf8.contains(UInt8(ascii: ".")) ? String(key.filter { $0 != "." }) : key
-            if let index = aliases[key] {
+            if !aliases.isEmpty, let index = aliases[key] {
                 organizations[index].count += weight
             } else if let known = EntityLexicon.knownOrganizations[key] {
                 if let index = organizationsByName[known.lowercased()] {
