@@ -5,12 +5,12 @@
 /// list of places and nationalities that must never be taken for people.
 enum EntityLexicon {
     /// Splits a space-separated list into a set.
-    private static func words(_ list: String) -> Set<String> {
-        Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    private static func words(_ list: String) -> WordSet {
+        WordSet(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
     }
 
     /// Given names, lower-cased.
-    static let firstNames: Set<String> = words(
+    static let firstNames: WordSet = words(
         """
         aaron abdul abdullah abraham adam adolf adrian ahmed ahmad akira alain alan alberto albert alexander
         alexandre alexei alfred alfonso ali alice allan allen alvaro amos ana anatoly andre andreas andrei andrew
@@ -40,7 +40,7 @@ enum EntityLexicon {
     )
 
     /// Titles written before a name, lower-cased and without their final period.
-    static let titles: Set<String> = words(
+    static let titles: WordSet = words(
         """
         mr mrs ms miss dr prof professor president minister ambassador secretary senator sen rep representative
         gov governor gen premier chancellor king queen prince princess judge justice chairman chairwoman
@@ -51,7 +51,7 @@ enum EntityLexicon {
     )
 
     /// Role words written in lower case before a name (`spokesman Nicholas Burns`).
-    static let roleWords: Set<String> = words(
+    static let roleWords: WordSet = words(
         """
         spokesman spokeswoman spokesperson president minister ambassador secretary chairman chairwoman director
         governor leader analyst economist official envoy negotiator diplomat dealer trader commissioner premier
@@ -60,7 +60,7 @@ enum EntityLexicon {
     )
 
     /// Words that end (or, with `of`, begin) an organization's name.
-    static let organizationCues: Set<String> = words(
+    static let organizationCues: WordSet = words(
         """
         department ministry party movement bank banks bancorp corp corporation inc incorporated ltd limited co
         company plc ag gmbh association union council committee commission front army forces force navy news
@@ -72,7 +72,7 @@ enum EntityLexicon {
     )
 
     /// Organization cues that may stand first, followed by `of` and a name (`Bank of Japan`).
-    static let leadingOrganizationCues: Set<String> = words(
+    static let leadingOrganizationCues: WordSet = words(
         """
         bank ministry department university institute organization organisation association council committee
         commission federation confederation union league church court office bureau
@@ -80,13 +80,13 @@ enum EntityLexicon {
     )
 
     /// Company suffixes, after which `and` starts another name (`Standard Oil Co and BP`).
-    static let companySuffixes: Set<String> = words("co inc corp ltd plc corporation company limited ag gmbh bancorp")
+    static let companySuffixes: WordSet = words("co inc corp ltd plc corporation company limited ag gmbh bancorp")
 
     /// Words before a given name that make it part of a place name (`St. Louis`, `San Jose`).
-    static let placePrefixes: Set<String> = words("st saint san santa fort port lake mount mt sao")
+    static let placePrefixes: WordSet = words("st saint san santa fort port lake mount mt sao")
 
     /// Words that open a capitalised run without belonging to a name, lower-cased.
-    static let stopWords: Set<String> = words(
+    static let stopWords: WordSet = words(
         """
         the a an and or but if when while after before as both some this that these those its his her their our
         my your yesterday today tomorrow meanwhile however also earlier later last next under over with without
@@ -100,14 +100,14 @@ enum EntityLexicon {
     )
 
     /// Lower-case connectors that may sit inside a capitalised run (`Bank of Japan`, `Charles de Gaulle`).
-    static let connectors: Set<String> = words(
+    static let connectors: WordSet = words(
         "of for de del della di da do dos das van von der den la le du bin ibn al el y and &")
 
     /// Particles that may sit inside a person's name.
-    static let nameParticles: Set<String> = words("de del della di da dos das van von der den la le du bin ibn al el y")
+    static let nameParticles: WordSet = words("de del della di da dos das van von der den la le du bin ibn al el y")
 
     /// Abbreviations whose period does not end a sentence, lower-cased without the period.
-    static let abbreviations: Set<String> = words(
+    static let abbreviations: WordSet = words(
         """
         mr mrs ms dr prof sen rep gov gen col lt capt maj adm rev sgt st jr sr inc corp co ltd bros no vs etc
         jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun dept assn
@@ -116,7 +116,7 @@ enum EntityLexicon {
     )
 
     /// Countries, major cities, regions and nationalities that are never people.
-    static let places: Set<String> = words(
+    static let places: WordSet = words(
         """
         afghanistan albania algeria angola argentina armenia australia austria bangladesh belgium bolivia bosnia
         brazil britain bulgaria burma cambodia cameroon canada chad chile china colombia congo croatia cuba cyprus
