@@ -95,9 +95,28 @@ public struct CivilDay: Comparable, Sendable {
     /// A number in decimal with leading zeros to `width` digits, as `%0*d` writes it (a minus sign counts in
     /// the width).
     static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value.magnitude)
-        let sign = value < 0 ? "-" : ""
-        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
+        var text: [UInt8] = []
+        appendPadded(value, width, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends ``padded(_:_:)``'s digits of `value` to some ASCII: its sign, zeros up to `width` characters, and
+    /// all of its digits.
+    static func appendPadded(_ value: Int, _ width: Int, to text: inout [UInt8]) {
+        var magnitude = value.magnitude
+        var digits = 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            digits += 1
+        }
+        if value < 0 { text.append(UInt8(ascii: "-")) }
+        let zeros = max(0, width - (value < 0 ? 1 : 0) - digits)
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: zeros + digits))
+        magnitude = value.magnitude
+        for position in stride(from: text.count - 1, through: text.count - digits, by: -1) {
+            text[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
     }
 
     /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil`.

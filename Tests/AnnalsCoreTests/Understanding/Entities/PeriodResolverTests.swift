@@ -1,7 +1,8 @@
-import AnnalsCore
 import AnnalsTestSupport
 import Foundation
 import Testing
+
+@testable import AnnalsCore
 
 @Suite("PeriodResolver")
 struct PeriodResolverTests {
@@ -42,6 +43,21 @@ struct PeriodResolverTests {
         #expect(
             PeriodResolver.resolve(text: "Signed 3rd March 1990 and on Dec. 17, 1996.", reference: nil)
                 == DatePeriod(from: "1990-03-03", to: "1996-12-17"))
+    }
+
+    @Test("Pads numbers as sign, zeros to the width, then every digit")
+    func padsNumbers() {
+        // The formula `padded` was written as before it wrote bytes.
+        func reference(_ value: Int, _ width: Int) -> String {
+            let digits = String(value.magnitude)
+            let sign = value < 0 ? "-" : ""
+            return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
+        }
+        for value in [0, 1, 9, 10, 99, 100, 999, 1_000, 1_997, 12_345, -1, -9, -10, -123, -12_345, Int.max, Int.min] {
+            for width in 0...6 {
+                #expect(CivilDay.padded(value, width) == reference(value, width), "\(value) \(width)")
+            }
+        }
     }
 
     @Test("Reads a day as one or two digits with an optional ordinal ending, from 1 to 31")
