@@ -117,7 +117,9 @@ public enum DocumentIdentity {
     ///
     /// `Re: [R] Re: Fwd: Plotting` and `plotting` give the same key.
     public static func subjectKey(_ subject: String?) -> String? {
-        guard var rest = subject?.lowercased()[...] else { return nil }
+        guard let lowered = subject?.lowercased() else { return nil }
+        if lowered.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSubjectKey(Array(lowered.utf8)) }
+        var rest = lowered[...]
         while true {
             rest = rest.drop { $0 == " " || $0 == "\t" }
             if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
@@ -125,7 +127,7 @@ public enum DocumentIdentity {
                 continue
             }
             var stripped = false
-            for prefix in ["re:", "re :", "aw:", "sv:", "fwd:", "fw:", "re^2:", "(fwd)"] where rest.hasPrefix(prefix) {
+            for prefix in replyPrefixes where rest.hasPrefix(prefix) {
                 rest = rest.dropFirst(prefix.count)
                 stripped = true
                 break
@@ -134,6 +136,31 @@ public enum DocumentIdentity {
         }
         let key = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         return key.isEmpty ? nil : key
+    }
+
+    /// The prefixes ``subjectKey(_:)`` removes, lower-cased.
+    private static let replyPrefixes = ["re:", "re :", "aw:", "sv:", "fwd:", "fw:", "re^2:", "(fwd)"]
+    private static let replyPrefixBytes = replyPrefixes.map { Array($0.utf8) }
+
+    /// ``subjectKey(_:)`` of a lower-cased ASCII subject, read as bytes: in ASCII every byte is a Character
+    /// (CR LF, the one pair that is not, is neither a space nor a tab nor a bracket), so the key is the same, without
+    /// breaking the text into Characters.
+    private static func asciiSubjectKey(_ bytes: [UInt8]) -> String? {
+        var start = 0
+        while true {
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            if start < bytes.count, bytes[start] == UInt8(ascii: "["),
+                let close = bytes[start...].firstIndex(of: UInt8(ascii: "]"))
+            {
+                start = close + 1
+                continue
+            }
+            guard let prefix = replyPrefixBytes.first(where: { bytes[start...].starts(with: $0) }) else { break }
+            start += prefix.count
+        }
+        let words = bytes[start...].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        guard !words.isEmpty else { return nil }
+        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
     }
 
     /// Whether a subject marks a reply (`Re:`, possibly after a list tag).
