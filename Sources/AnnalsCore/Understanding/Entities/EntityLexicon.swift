@@ -137,19 +137,19 @@ enum EntityLexicon {
     )
 
     /// Month names and abbreviations, lower-cased, with their numbers.
-    static let months: [String: Int] = [
+    static let months: WordTable<Int> = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
     /// Weekday names, lower-cased, numbered from Sunday (0) to Saturday (6).
-    static let weekdays: [String: Int] = [
+    static let weekdays: WordTable<Int> = [
         "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
     ]
 
     /// Organizations known by a short form, keyed by the upper-cased short form or lower-cased full name.
-    static let knownOrganizations: [String: String] = [
+    static let knownOrganizations: WordTable<String> = [
         "ABC": "ABC", "CNN": "CNN", "NBC": "NBC", "CBS": "CBS", "BBC": "BBC", "AP": "Associated Press",
         "UPI": "United Press International", "AFP": "Agence France-Presse", "REUTERS": "Reuters",
         "TASS": "TASS", "XINHUA": "Xinhua", "KYODO": "Kyodo", "IMF": "International Monetary Fund",

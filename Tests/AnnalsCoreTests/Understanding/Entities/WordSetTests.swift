@@ -2,7 +2,7 @@ import Testing
 
 @testable import AnnalsCore
 
-@Suite("WordSet")
+@Suite("WordSet and WordTable")
 struct WordSetTests {
     static let words = [
         "of", "for", "and", "&", "co", "inc", "corporation", "secretary-general", "são", "ibn", "y", "",
@@ -29,5 +29,15 @@ struct WordSetTests {
         #expect(set.contains(String(text.dropFirst(4))))
         #expect(!set.contains(String(text.dropFirst(5))))
         #expect(set.contains(String("an organization".suffix(12))))
+    }
+
+    @Test("A table gives each word's value, the first of a word given twice, and its words in order")
+    func tableValues() {
+        let table = WordTable([("jan", 1), ("january", 1), ("feb", 2), ("jan", 9)])
+        #expect(table["jan"] == 1 && table["january"] == 1 && table["feb"] == 2)
+        #expect(table["Jan"] == nil && table["ja"] == nil && table[""] == nil)
+        #expect(table.keys == ["jan", "january", "feb"])
+        let literal: WordTable<String> = ["AP": "Associated Press", "UPI": "United Press International"]
+        #expect(literal["AP"] == "Associated Press" && literal["ap"] == nil)
     }
 }
