@@ -113,6 +113,13 @@ enum LanguageIdentifier {
 
     /// The BCP 47 tag of the text's language, or `nil` when the text is too short or too mixed to tell.
     static func identify(_ text: String) -> String? {
+        // The first 4,000 bytes, read from the string's contiguous UTF-8 (a copy only for a bridged string).
+        let utf8 = text.utf8.prefix(4000)
+        return utf8.withContiguousStorageIfAvailable(identify(bytes:))
+            ?? Array(utf8).withUnsafeBufferPointer(identify(bytes:))
+    }
+
+    private static func identify(bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var scores = Array(repeating: 0, count: stopWords.count)
         var words = 0
         // The word being read: its length, and its first 8 bytes packed as ``pack(_:)`` packs them.
@@ -133,7 +140,7 @@ enum LanguageIdentifier {
         }
         // Words are runs of ASCII letters and non-ASCII bytes (accented letters), lower-cased in ASCII;
         // the stop words' accented capitals are rare enough to ignore.
-        for byte in text.utf8.prefix(4000) {
+        for byte in bytes {
             if (0x61...0x7A).contains(byte) || byte >= 0x80 {
                 append(byte)
             } else if (0x41...0x5A).contains(byte) {
