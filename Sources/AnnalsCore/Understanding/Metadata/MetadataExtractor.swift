@@ -236,14 +236,18 @@ public enum MetadataExtractor {
     }
 
     static func isRightsNotice(_ text: String) -> Bool {
-        // A text of n UTF-8 bytes has at most n characters: count characters only past that bound.
+        // A text of n UTF-8 bytes has at most n characters: count characters only past that bound. In ASCII without
+        // CR (whose pair with LF is one Character) there are as many Characters as bytes.
         let bytes = text.utf8.count
-        guard bytes <= 1400, bytes <= 700 || text.count <= 700 else { return false }
+        let characters = { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes : text.count }
+        guard bytes <= 1400, bytes <= 700 || characters() <= 700 else { return false }
         let lower = text.prefix(12).lowercased()
-        let starts = ["(copyright", "copyright ", "copyright:", "(c) ", "©", "(©", "[copyright"]
-        if starts.contains(where: { lower.hasPrefix($0) }) { return true }
-        return (bytes <= 400 || text.count <= 400) && rightsPhrases.isFound(in: text[...])
+        if rightsOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
+        return (bytes <= 400 || characters() <= 400) && rightsPhrases.isFound(in: text[...])
     }
+
+    /// How a rights notice may open, lower-cased.
+    static let rightsOpenings = ["(copyright", "copyright ", "copyright:", "(c) ", "©", "(©", "[copyright"]
 
     /// The phrases of a reprint notice that does not start with "Copyright", looked for in one pass.
     static let rightsPhrases = ASCIIWordSet([
