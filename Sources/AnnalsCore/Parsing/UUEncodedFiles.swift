@@ -1,3 +1,5 @@
+import Glibc
+
 /// Finds uuencoded files (`begin 644 name` … `end`) in plain text, as Usenet and pre-MIME mail carried them.
 ///
 /// There is no RFC for uuencode in mail; the format is POSIX `uuencode(1)`. A block is accepted when
@@ -9,7 +11,7 @@ public enum UUEncodedFiles {
     /// - Returns: The text without the blocks, and one attachment per block, typed from its file extension.
     public static func extract(from text: String) -> (text: String, files: [Attachment]) {
         guard text.utf8.count > 12, text.containsASCII("begin ") else { return (text, []) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = characterLines(of: text)
         var kept: [Substring] = []
         var files: [Attachment] = []
         var index = 0
@@ -47,6 +49,40 @@ public enum UUEncodedFiles {
             index = cursor
         }
         return (kept.joined(separator: "\n"), files)
+    }
+
+    /// The text cut at every LF that is a Character of its own, as `split(separator: "\n",
+    /// omittingEmptySubsequences: false)` cuts it, the LFs found with memchr rather than by breaking the whole text
+    /// into Characters.
+    ///
+    /// An LF is always a Character of its own but after a CR, with which it makes one (Unicode's grapheme
+    /// rules GB3–GB5), so an LF after a CR cuts nothing.
+    static func characterLines(of text: String) -> [Substring] {
+        var text = text
+        let cuts: [Int] = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return [] }
+            var cuts: [Int] = []
+            var offset = 0
+            while offset < bytes.count,
+                let found = memchr(base + offset, 0x0A, bytes.count - offset)
+            {
+                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                if position == 0 || bytes[position - 1] != 0x0D { cuts.append(position) }
+                offset = position + 1
+            }
+            return cuts
+        }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var lines: [Substring] = []
+        lines.reserveCapacity(cuts.count + 1)
+        var start = 0
+        for cut in cuts {
+            lines.append(text[index(start)..<index(cut)])
+            start = cut + 1
+        }
+        lines.append(text[index(start)...])
+        return lines
     }
 
     /// The file name on a `begin <octal mode> <name>` line.
