@@ -178,7 +178,7 @@ public enum DocumentIdentity {
     /// MHonArc writes `NO-ID-FOUND…` for messages that had none; an id without `@` (RFC 5322 §3.6.4
     /// requires `id-left "@" id-right`) is not unique enough to merge copies on.
     public static func isPlaceholderMessageID(_ id: String?) -> Bool {
-        guard let id, id.count >= 5 else { return true }
+        guard let id, id.characterCount >= 5 else { return true }
         if id.utf8.allSatisfy({ $0 < 0x80 }) {
             // Nearly every id is ASCII: the same tests on its bytes, without Foundation's string search.
             return !id.utf8.contains(UInt8(ascii: "@")) || id.containsASCII("no-id-found", ignoringASCIICase: true)

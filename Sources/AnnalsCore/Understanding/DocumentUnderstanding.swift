@@ -58,7 +58,11 @@ public struct DocumentUnderstanding: Sendable, Hashable {
 
     /// Midnight UTC of a `YYYY-MM-DD` day.
     static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
+        // An ASCII text is cut at its hyphens as bytes, which cuts it where its Characters are cut.
+        let parts =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.utf8.split(separator: UInt8(ascii: "-")).compactMap { Int(Substring($0)) }
+            : text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         if parts[0] >= 1583, parts[0] <= 9999, let day = CivilDay.valid(year: parts[0], month: parts[1], day: parts[2])
         {

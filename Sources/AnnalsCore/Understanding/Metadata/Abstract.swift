@@ -23,7 +23,7 @@ enum Abstract {
             var upcoming = sentences.next()
             while let sentence = upcoming {
                 upcoming = sentences.next()
-                let characters = sentence.count
+                let characters = sentence.characterCount
                 guard characters >= 20, let first = sentence.first, !"\"“‘'".contains(first) else { continue }
                 // A paragraph's last piece without closing punctuation is a heading or a cut-off line.
                 if upcoming == nil, let last = sentence.last, !".!?\"”')".contains(last) { continue }

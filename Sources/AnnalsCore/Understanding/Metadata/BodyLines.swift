@@ -204,7 +204,8 @@ extension Substring {
         guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
             let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
         else { return "" }
-        return self[first...last]
+        // Up to the byte after the last one kept: a Character index after it would break graphemes to find it.
+        return self[first..<bytes.index(after: last)]
     }
 }
 

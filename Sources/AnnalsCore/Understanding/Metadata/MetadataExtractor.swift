@@ -184,12 +184,16 @@ public enum MetadataExtractor {
     }
 
     static func isTitleShaped(_ line: String) -> Bool {
-        guard (3...160).contains(line.count), let last = line.last else { return false }
+        let isPlainASCII = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let length = isPlainASCII ? line.utf8.count : line.count
+        guard (3...160).contains(length), let last = line.last else { return false }
         if ".,;:-".contains(last) { return false }
         guard let first = line.first, first.isUppercase || first.isNumber || first == "\"" || first == "“" else {
             return false
         }
-        return line.split(separator: " ").count <= 20
+        // In ASCII without CR every byte is a Character (``String/characterCount``): the words are cut as bytes.
+        return isPlainASCII
+            ? line.utf8.split(separator: 0x20).count <= 20 : line.split(separator: " ").count <= 20
     }
 
     /// Whether most words of four or more letters start with a capital.
@@ -236,14 +240,12 @@ public enum MetadataExtractor {
     }
 
     static func isRightsNotice(_ text: String) -> Bool {
-        // A text of n UTF-8 bytes has at most n characters: count characters only past that bound. In ASCII without
-        // CR (whose pair with LF is one Character) there are as many Characters as bytes.
+        // A text of n UTF-8 bytes has at most n characters: count characters only past that bound.
         let bytes = text.utf8.count
-        let characters = { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes : text.count }
-        guard bytes <= 1400, bytes <= 700 || characters() <= 700 else { return false }
+        guard bytes <= 1400, bytes <= 700 || text.characterCount <= 700 else { return false }
         let lower = text.prefix(12).lowercased()
         if rightsOpenings.contains(where: { lower.hasPrefix($0) }) { return true }
-        return (bytes <= 400 || characters() <= 400) && rightsPhrases.isFound(in: text[...])
+        return (bytes <= 400 || text.characterCount <= 400) && rightsPhrases.isFound(in: text[...])
     }
 
     /// How a rights notice may open, lower-cased.
