@@ -1,3 +1,5 @@
+import Glibc
+
 /// How often each term of a text occurs: words and phrases as bytes, each stored once, in the order first met.
 ///
 /// The topic classifier counts every word of every document. A `[String: Int]` made a `String` of each word
@@ -93,12 +95,19 @@ struct TermCounter: Sendable {
             let entry = Int(slots[slot])
             if entry < 0 { return slot }
             let candidate = entries[entry]
-            if candidate.hash == hash && candidate.length == term.count
-                && bytes[candidate.start..<candidate.start + candidate.length].elementsEqual(term)
-            {
+            if candidate.hash == hash && candidate.length == term.count && matches(candidate, term) {
                 return slot
             }
             slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether an entry's bytes are those of `term` (as long as it), compared with memcmp.
+    private func matches(_ entry: Entry, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let other = term.baseAddress else { return entry.length == 0 }
+        return bytes.withUnsafeBufferPointer { stored in
+            guard let base = stored.baseAddress else { return entry.length == 0 }
+            return memcmp(base + entry.start, other, entry.length) == 0
         }
     }
 
