@@ -32,7 +32,8 @@ struct BodyLines {
         }
     }
 
-    var lines: [Substring]
+    /// The lines, cut at LF without their trailing spaces, tabs and CRs (``lineBounds(of:)``).
+    let lines: [Substring]
     var roles: [Role]
 
     init(_ body: String) {
@@ -71,7 +72,8 @@ struct BodyLines {
 
     var count: Int { lines.count }
 
-    func isBlank(_ index: Int) -> Bool { lines[index].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    /// Whether the line holds nothing but spaces and tabs: as lines are cut without trailing ones, whether it is empty.
+    func isBlank(_ index: Int) -> Bool { lines[index].isEmpty }
 
     /// Whether the line is shown text with something on it.
     func isTextLine(_ index: Int) -> Bool { roles[index] == .text && !isBlank(index) }

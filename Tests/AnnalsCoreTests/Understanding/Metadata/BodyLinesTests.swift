@@ -17,6 +17,14 @@ struct BodyLinesTests {
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") && !$0.hasSuffix("\t") && !$0.contains("\r") })
     }
 
+    @Test("Tells blank lines, of spaces and tabs only, from the others", arguments: bodies + [" \u{A0}\n\t \r \n.\n"])
+    func blankLines(_ body: String) {
+        let lines = BodyLines(body)
+        for index in 0..<lines.count {
+            #expect(lines.isBlank(index) == lines.lines[index].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 })
+        }
+    }
+
     @Test("Counts the bytes of joined lines without joining them", arguments: bodies)
     func joinedByteCount(_ body: String) {
         let lines = BodyLines(body)
