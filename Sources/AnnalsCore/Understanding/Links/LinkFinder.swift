@@ -84,8 +84,14 @@ public enum LinkFinder {
         mutating func run() -> [String] {
             var index = 0
             while index < bytes.count, found.count < LinkFinder.maximumLinks {
-                guard isWordStart(index), let implied = impliedScheme(at: index) else {
+                guard isWordStart(index) else {
                     index += 1
+                    continue
+                }
+                guard let implied = impliedScheme(at: index) else {
+                    // No later letter or digit of this word starts one (``isWordStart(_:)``): pass over them.
+                    index += 1
+                    while index < bytes.count, Bytes.isAlphanumeric(bytes[index]) { index += 1 }
                     continue
                 }
                 if let bracketed = bracketed(from: index) {
@@ -127,9 +133,11 @@ public enum LinkFinder {
             var end = index
             while end < bytes.count, end - index <= 8, Bytes.isSchemeCharacter(bytes[end]) { end += 1 }
             if end < bytes.count, bytes[end] == UInt8(ascii: ":") {
-                let scheme = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
-                guard LinkFinder.schemes.contains(scheme), end + 1 < bytes.count else { return nil }
-                if scheme == "news" {
+                // Most words before a colon (`Subject:`, `wrote:`) are no scheme: compared as bytes, with no string.
+                guard let scheme = Self.schemeBytes.first(where: { isWord($0, from: index, to: end) }),
+                    end + 1 < bytes.count
+                else { return nil }
+                if scheme == Self.news {
                     // `news:group.name` or `news:message-id@host` (RFC 1738 §3.6); never `News: today…`.
                     return Bytes.isAlphanumeric(bytes[end + 1]) ? "" : nil
                 }
@@ -146,6 +154,18 @@ public enum LinkFinder {
 
         static let www = Array("www.".utf8)
         static let ftp = Array("ftp.".utf8)
+        static let news = Array("news".utf8)
+        /// ``LinkFinder/schemes`` as bytes.
+        static let schemeBytes = LinkFinder.schemes.map { Array($0.utf8) }
+
+        /// Whether `bytes[start..<end]` is `word` (lower case) in any case.
+        func isWord(_ word: [UInt8], from start: Int, to end: Int) -> Bool {
+            guard end - start == word.count else { return false }
+            for (offset, byte) in word.enumerated() where Bytes.lowercased(bytes[start + offset]) != byte {
+                return false
+            }
+            return true
+        }
 
         /// Whether `word` (lower case) is at `index`, in any case, followed by a letter or digit.
         func matches(_ word: [UInt8], at index: Int) -> Bool {
