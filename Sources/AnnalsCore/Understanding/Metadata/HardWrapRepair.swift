@@ -29,24 +29,30 @@ enum HardWrapRepair {
 
     /// `X- -Y` → `X--Y` and `X- y` → `X-y`.
     static func joinBrokenDashes(_ bytes: inout [UInt8]) -> Bool {
-        // Each repair starts at a hyphen before a space; most texts have none, and are not copied byte by byte.
+        // Each repair starts at a hyphen before a space; most texts have none, and are not copied at all. The others
+        // are read from hyphen to hyphen (memchr), and copied in runs between the repairs.
         guard hasHyphenBeforeSpace(bytes) else { return false }
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        // `bytes[copied..<i]` is still to be copied to `output`.
+        var copied = 0
         var changed = false
         var i = 0
         let n = bytes.count
-        while i < n {
-            let byte = bytes[i]
-            output.append(byte)
-            i += 1
-            guard byte == 0x2D, i >= 2, i < n, bytes[i] == 0x20 else { continue }
+        func copy(upTo end: Int) {
+            if output.isEmpty { output.reserveCapacity(n) }
+            output += bytes[copied..<end]
+        }
+        while let hyphen = nextHyphen(in: bytes, from: i) {
+            i = hyphen + 1
+            guard i >= 2, i < n, bytes[i] == 0x20 else { continue }
             let before = bytes[i - 2]
             guard !isSpace(before), before != 0x2D else { continue }
             // "house- -captured"
             if i + 2 < n, bytes[i + 1] == 0x2D, !isSpace(bytes[i + 2]), bytes[i + 2] != 0x2D {
+                copy(upTo: i)
                 output.append(0x2D)
                 i += 2
+                copied = i
                 changed = true
                 continue
             }
@@ -57,11 +63,25 @@ enum HardWrapRepair {
             var end = i + 1
             while end < n, isLetter(bytes[end]) { end += 1 }
             if suspendedFollowers.contains(Array(bytes[(i + 1)..<end])) { continue }
+            copy(upTo: i)
             i += 1
+            copied = i
             changed = true
         }
-        if changed { bytes = output }
-        return changed
+        guard changed else { return false }
+        copy(upTo: n)
+        bytes = output
+        return true
+    }
+
+    /// The offset of the first hyphen at or after `start`, found with `memchr`.
+    private static func nextHyphen(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                let found = memchr(base + start, 0x2D, buffer.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Whether a hyphen is followed by a space anywhere in `bytes`, found with `memchr`.

@@ -119,6 +119,50 @@ struct HardWrapRepairTests {
         }
     }
 
+    @Test(
+        "Mends broken dashes as the byte-by-byte copy did",
+        arguments: [
+            "The house- -captured U.S.- supplied arms", "- a list\n- of items", "pre- and post-war", "x- y- z- w",
+            "a- -b- -c", "end with- ", "- -", "ab- --cd", "Peru- based and Chile- led", "  - -x", "U.S.- ",
+            "state-run text -- with dashes", "a- b", "ab-  c", "e.g.- like",
+        ])
+    func mendsDashesAsBefore(_ text: String) {
+        // The repair as it was written before it read from hyphen to hyphen.
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+            var output: [UInt8] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                output.append(byte)
+                i += 1
+                guard byte == 0x2D, i >= 2, i < n, bytes[i] == 0x20 else { continue }
+                let before = bytes[i - 2]
+                guard !isSpace(before), before != 0x2D else { continue }
+                if i + 2 < n, bytes[i + 1] == 0x2D, !isSpace(bytes[i + 2]), bytes[i + 2] != 0x2D {
+                    output.append(0x2D)
+                    i += 2
+                    continue
+                }
+                guard i + 1 < n, bytes[i + 1] >= 0x61 && bytes[i + 1] <= 0x7A, before == 0x2E || isLetter(before),
+                    i >= 3, !isSpace(bytes[i - 3])
+                else { continue }
+                var end = i + 1
+                while end < n, isLetter(bytes[end]) { end += 1 }
+                if HardWrapRepair.suspendedFollowers.contains(Array(bytes[(i + 1)..<end])) { continue }
+                i += 1
+            }
+            return output
+        }
+        var bytes = Array(text.utf8)
+        let expected = reference(bytes)
+        let changed = HardWrapRepair.joinBrokenDashes(&bytes)
+        #expect(bytes == expected)
+        #expect(changed == (expected != Array(text.utf8)))
+    }
+
     @Test("Leaves a text without broken dashes as it is, and mends one with them")
     func repairs() {
         let plain = "A well-known, state-run text -- with dashes."
