@@ -118,7 +118,7 @@ public enum DocumentIdentity {
     /// `Re: [R] Re: Fwd: Plotting` and `plotting` give the same key.
     public static func subjectKey(_ subject: String?) -> String? {
         guard let lowered = subject?.lowercased() else { return nil }
-        if lowered.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSubjectKey(Array(lowered.utf8)) }
+        if lowered.isASCII { return asciiSubjectKey(Array(lowered.utf8)) }
         var rest = lowered[...]
         while true {
             rest = rest.drop { $0 == " " || $0 == "\t" }
@@ -179,7 +179,7 @@ public enum DocumentIdentity {
     /// requires `id-left "@" id-right`) is not unique enough to merge copies on.
     public static func isPlaceholderMessageID(_ id: String?) -> Bool {
         guard let id, id.characterCount >= 5 else { return true }
-        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+        if id.isASCII {
             // Nearly every id is ASCII: the same tests on its bytes, without Foundation's string search.
             return !id.utf8.contains(UInt8(ascii: "@")) || id.containsASCII("no-id-found", ignoringASCIICase: true)
         }

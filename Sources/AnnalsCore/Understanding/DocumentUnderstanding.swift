@@ -60,7 +60,7 @@ public struct DocumentUnderstanding: Sendable, Hashable {
     static func day(_ text: String) -> Date? {
         // An ASCII text is cut at its hyphens as bytes, which cuts it where its Characters are cut.
         let parts =
-            text.utf8.allSatisfy { $0 < 0x80 }
+            text.isASCII
             ? text.utf8.split(separator: UInt8(ascii: "-")).compactMap { Int(Substring($0)) }
             : text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }

@@ -99,7 +99,20 @@ extension String {
     /// count is the same; counting Characters breaks the text into grapheme clusters, which costs tens of
     /// instructions a byte.
     var characterCount: Int {
-        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? utf8.count : count
+        isPlainASCII ? utf8.count : count
+    }
+
+    /// Whether every byte is ASCII.
+    ///
+    /// Read from the string's contiguous UTF-8 where it has one: iterating `utf8` costs tens of instructions a byte.
+    var isASCII: Bool { allBytes { $0 < 0x80 } }
+
+    /// Whether every byte is ASCII and none is CR: then every byte is a Character of its own.
+    var isPlainASCII: Bool { allBytes { $0 < 0x80 && $0 != 0x0D } }
+
+    /// Whether every UTF-8 byte satisfies `test`, read from contiguous storage where there is one.
+    private func allBytes(_ test: (UInt8) -> Bool) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy(test) } ?? utf8.allSatisfy(test)
     }
 
     /// Whether the text contains an ASCII `needle` (written in lower case when `ignoringASCIICase`).

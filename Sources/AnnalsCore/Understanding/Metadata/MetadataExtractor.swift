@@ -184,7 +184,7 @@ public enum MetadataExtractor {
     }
 
     static func isTitleShaped(_ line: String) -> Bool {
-        let isPlainASCII = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let isPlainASCII = line.isPlainASCII
         let length = isPlainASCII ? line.utf8.count : line.count
         guard (3...160).contains(length), let last = line.last else { return false }
         if ".,;:-".contains(last) { return false }

@@ -20,7 +20,7 @@ struct Sentences: Sequence, IteratorProtocol {
     /// The sentences of one paragraph, to be read in order.
     init(_ paragraph: String) {
         self.paragraph = paragraph
-        isASCII = paragraph.utf8.allSatisfy { $0 < 0x80 }
+        isASCII = paragraph.isASCII
         sentenceStart = paragraph.startIndex
     }
 
