@@ -29,13 +29,39 @@ public struct Header: Hashable, Sendable {
     /// The raw value of the first field with this name (compared case-insensitively).
     public subscript(name: String) -> String? {
         let wanted = name.lowercased()
-        return fields.first { $0.name.lowercased() == wanted }?.rawValue
+        return fields.first { Self.isNamed($0.name, wanted) }?.rawValue
     }
 
     /// The raw values of every field with this name, in order.
     public func values(named name: String) -> [String] {
         let wanted = name.lowercased()
-        return fields.filter { $0.name.lowercased() == wanted }.map(\.rawValue)
+        return fields.filter { Self.isNamed($0.name, wanted) }.map(\.rawValue)
+    }
+
+    /// Whether a field's name lower-cased is `wanted`.
+    ///
+    /// Names are ASCII (RFC 5322 §2.2): they are compared byte by byte, ignoring ASCII case, without making a
+    /// lower-cased copy of every name each time a field is looked for. Any other name is lower-cased as before.
+    static func isNamed(_ name: String, _ wanted: String) -> Bool {
+        var name = name
+        var wanted = wanted
+        guard let equal = name.withUTF8({ name in wanted.withUTF8 { asciiName(name, equals: $0) } }) else {
+            return name.lowercased() == wanted
+        }
+        return equal
+    }
+
+    /// Whether an ASCII name lower-cased is `wanted`; `nil` when the name is not ASCII.
+    private static func asciiName(_ name: UnsafeBufferPointer<UInt8>, equals wanted: UnsafeBufferPointer<UInt8>)
+        -> Bool?
+    {
+        guard !name.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard name.count == wanted.count else { return false }
+        for index in 0..<name.count {
+            let byte = name[index]
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != wanted[index] { return false }
+        }
+        return true
     }
 
     /// Whether the block holds no field.
