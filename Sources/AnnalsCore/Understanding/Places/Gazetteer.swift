@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Built by `scripts/build-gazetteer` from GeoNames, countryinfo and iso-codes (see
 /// `docs/gazetteer.md` for sources, credits and what was left out).
-struct Gazetteer: Sendable {
+final class Gazetteer: Sendable {
     /// What kind of name a phrase is; the order is the strength, strongest first.
     enum Kind: UInt8, Sendable, Comparable {
         /// A phrase that names no country and hides the names inside it ("Latin America").
@@ -76,22 +76,30 @@ struct Gazetteer: Sendable {
         var parent: String
     }
 
-    var countries: [String: Country] = [:]
-    var regions: [String: Region] = [:]
+    // A class, shared and never copied: the tagger's scorer holds it for every document, and a copy of a
+    // structure of six tables retained and released each of them.
+    let countries: [String: Country]
+    let regions: [String: Region]
     /// Case-insensitive phrases: folded, lower-cased words joined by one space.
-    var phrases: [String: [Meaning]] = [:]
+    let phrases: [String: [Meaning]]
     /// Abbreviations, matched exactly as written.
-    var abbreviations: [String: [Meaning]] = [:]
+    let abbreviations: [String: [Meaning]]
     /// For each byte value, whether an abbreviation starts with it: most words can skip the lookup.
-    var startsAbbreviation = [Bool](repeating: false, count: 256)
+    let startsAbbreviation: [Bool]
     /// The longest phrase, in words, starting with each first word.
-    var longestPhrase: [String: Int] = [:]
+    let longestPhrase: [String: Int]
 
     /// The table, parsed on first use.
     static let shared = Gazetteer(
         regionTable: Gazetteer.regionTable, countryTable: Gazetteer.countryTable, nameTable: Gazetteer.nameTable)
 
     init(regionTable: String, countryTable: String, nameTable: String) {
+        var countries: [String: Country] = [:]
+        var regions: [String: Region] = [:]
+        var phrases: [String: [Meaning]] = [:]
+        var abbreviations: [String: [Meaning]] = [:]
+        var startsAbbreviation = [Bool](repeating: false, count: 256)
+        var longestPhrase: [String: Int] = [:]
         for line in regionTable.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 3 else { continue }
@@ -122,6 +130,12 @@ struct Gazetteer: Sendable {
             longestPhrase[first] = max(longestPhrase[first] ?? 0, min(words.count, 4))
         }
         for key in phrases.keys { phrases[key]?.sort { $0.kind < $1.kind } }
+        self.countries = countries
+        self.regions = regions
+        self.phrases = phrases
+        self.abbreviations = abbreviations
+        self.startsAbbreviation = startsAbbreviation
+        self.longestPhrase = longestPhrase
     }
 
     /// The code a name of `code` stands for on `day` (`yyyy-MM-dd`), or `code` itself without a date.
