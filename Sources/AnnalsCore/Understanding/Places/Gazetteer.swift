@@ -81,13 +81,13 @@ final class Gazetteer: Sendable {
     let countries: [String: Country]
     let regions: [String: Region]
     /// Case-insensitive phrases: folded, lower-cased words joined by one space.
-    let phrases: [String: [Meaning]]
+    let phrases: WordTable<[Meaning]>
     /// Abbreviations, matched exactly as written.
-    let abbreviations: [String: [Meaning]]
+    let abbreviations: WordTable<[Meaning]>
     /// For each byte value, whether an abbreviation starts with it: most words can skip the lookup.
     let startsAbbreviation: [Bool]
     /// The longest phrase, in words, starting with each first word.
-    let longestPhrase: [String: Int]
+    let longestPhrase: WordTable<Int>
 
     /// The table, parsed on first use.
     static let shared = Gazetteer(
@@ -132,10 +132,11 @@ final class Gazetteer: Sendable {
         for key in phrases.keys { phrases[key]?.sort { $0.kind < $1.kind } }
         self.countries = countries
         self.regions = regions
-        self.phrases = phrases
-        self.abbreviations = abbreviations
+        // Looked up for every capitalised word of every document: by their bytes, without SipHash (``WordTable``).
+        self.phrases = WordTable(phrases.map { ($0.key, $0.value) })
+        self.abbreviations = WordTable(abbreviations.map { ($0.key, $0.value) })
         self.startsAbbreviation = startsAbbreviation
-        self.longestPhrase = longestPhrase
+        self.longestPhrase = WordTable(longestPhrase.map { ($0.key, $0.value) })
     }
 
     /// The code a name of `code` stands for on `day` (`yyyy-MM-dd`), or `code` itself without a date.
