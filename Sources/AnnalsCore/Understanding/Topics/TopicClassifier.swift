@@ -216,9 +216,10 @@ final class TopicLexiconIndex: Sendable {
     /// The first words of the phrases.
     let phraseStarts: TermCounter
     let longestPhrase: Int
-    /// The stems of four bytes or more by their first four bytes (see ``head(_:)``), shortest first: a word
-    /// is compared only with the stems that start as it does.
-    let stemsByHead: [UInt32: [Stem]]
+    /// The first four bytes of the stems of four bytes or more, and the stems with each (``stemsByHead``, by
+    /// entry), shortest first: a word is compared only with the stems that start as it does.
+    let stemHeads: TermCounter
+    let stemsByHead: [[Stem]]
 
     /// A stem with its topics.
     struct Stem: Sendable {
@@ -256,11 +257,18 @@ final class TopicLexiconIndex: Sendable {
         }
         self.phraseStarts = phraseStarts
         self.longestPhrase = phrases.keys.map { $0.split(separator: " ").count }.max() ?? 2
-        var stemsByHead: [UInt32: [Stem]] = [:]
+        var stemHeads = TermCounter(capacity: stems.count)
+        var stemsByHead: [[Stem]] = []
         for (stem, matches) in stems where stem.utf8.count >= 4 {
-            stemsByHead[Self.head(stem.utf8), default: []].append(Stem(bytes: Array(stem.utf8), matches: matches))
+            let bytes = Array(stem.utf8)
+            let (entry, isNew) = bytes.withUnsafeBufferPointer {
+                stemHeads.add(UnsafeBufferPointer(rebasing: $0[0..<4]), times: 1)
+            }
+            if isNew { stemsByHead.append([]) }
+            stemsByHead[entry].append(Stem(bytes: bytes, matches: matches))
         }
-        self.stemsByHead = stemsByHead.mapValues { $0.sorted { $0.bytes.count < $1.bytes.count } }
+        self.stemHeads = stemHeads
+        self.stemsByHead = stemsByHead.map { $0.sorted { $0.bytes.count < $1.bytes.count } }
     }
 
     /// A table of terms with the topics of each, by entry.
@@ -275,19 +283,15 @@ final class TopicLexiconIndex: Sendable {
         return (table, matches)
     }
 
-    /// The first four bytes of a term of four bytes or more, as one number: cheaper to hash than a string.
-    static func head(_ term: some Sequence<UInt8>) -> UInt32 {
-        term.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
     /// The topics and weights a word or phrase (its bytes) carries: per topic, the highest of its exact entry
     /// and every stem it starts with.
     func weights(for term: UnsafeBufferPointer<UInt8>) -> [Match] {
         if term.contains(0x20) { return phrases.entry(of: term).map { phraseMatches[$0] } ?? [] }
         var best: [Match] = words.entry(of: term).map { wordMatches[$0] } ?? []
-        guard term.count >= 4, let candidates = stemsByHead[Self.head(term)] else {
+        guard term.count >= 4, let head = stemHeads.entry(of: UnsafeBufferPointer(rebasing: term[0..<4])) else {
             return best
         }
+        let candidates = stemsByHead[head]
         // Shortest stem first: topics are merged in the order of a search by growing prefixes.
         for stem in candidates where term.starts(with: stem.bytes) {
             for match in stem.matches {
