@@ -25,8 +25,14 @@ struct WordTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The value of `word`, byte for byte, or `nil` when the table does not hold it.
     subscript(_ word: String) -> Value? {
-        var word = word
-        return word.withUTF8 { table.entry(of: $0) }.map { values[$0] }
+        // Read in place (no copy of the string to retain and release); a bridged string is made native first.
+        let entry =
+            word.utf8.withContiguousStorageIfAvailable { table.entry(of: $0) }
+            ?? {
+                var word = word
+                return word.withUTF8 { table.entry(of: $0) }
+            }()
+        return entry.map { values[$0] }
     }
 
     /// The words, in the order they were given.
