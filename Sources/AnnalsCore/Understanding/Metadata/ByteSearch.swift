@@ -125,7 +125,8 @@ extension String {
 ///
 /// A table of the pairs of bytes the words start with lets most positions be passed over at the cost of one
 /// lookup, where asking for each word in turn would read the text once per word. (A table of first bytes alone
-/// stopped at every third byte of English for "list", "subscri", "request", "majordomo" and "guide".)
+/// stops wherever a word's first letter is: for "list", "subscri", "request", "majordomo" and "guide", at l, s, r, m
+/// and g, about one letter in five of English.)
 struct ASCIIWordSet: Sendable {
     /// The words, lower-cased, one after another.
     private let bytes: [UInt8]
