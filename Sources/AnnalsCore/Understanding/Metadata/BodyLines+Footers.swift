@@ -95,6 +95,13 @@ extension BodyLines {
             && listFooterWords.contains { line.containsASCII($0, ignoringASCIICase: true) }
     }
 
+    /// ``mentionsList(_:)`` of a line, worked out once: the footer is looked for over the same last lines in each
+    /// round of ``markTrailingParts(isNewswire:)``, and again after quotes are marked.
+    mutating func mentionsList(at index: Int) -> Bool {
+        if listMentions[index] == .unknown { listMentions[index] = Self.mentionsList(lines[index]) ? .yes : .no }
+        return listMentions[index] == .yes
+    }
+
     /// A footer the list software appends: a rule followed by a few lines about the list.
     mutating func markListFooter(endingAt last: Int) -> Bool {
         // Look back over at most 12 lines for the rule that opens the footer.
@@ -104,7 +111,7 @@ extension BodyLines {
         var scanned = 0
         while i >= 0, scanned < 12 {
             if roles[i] == .text, !isBlank(i) {
-                if Self.mentionsList(lines[i]) { mentions = true }
+                if mentionsList(at: i) { mentions = true }
                 if Self.isRule(lines[i], minimumLength: 10), mentions, i < last {
                     rule = i
                     // A footer may be framed by two rules; take the outer one.
@@ -112,7 +119,7 @@ extension BodyLines {
                         i - above <= 6
                     {
                         var between = false
-                        for k in above..<i where Self.mentionsList(lines[k]) { between = true }
+                        for k in above..<i where mentionsList(at: k) { between = true }
                         if between { rule = above }
                     }
                     break
@@ -131,7 +138,7 @@ extension BodyLines {
         while start > 0, isTextLine(start - 1) { start -= 1 }
         guard last - start < 4, let first = nextTextLine(from: 0), first < start else { return false }
         var isAbout = false
-        for k in start...last where Self.mentionsList(lines[k]) { isAbout = true }
+        for k in start...last where mentionsList(at: k) { isAbout = true }
         guard isAbout else { return false }
         mark(start..<count, as: .listFooter)
         return true
