@@ -81,6 +81,17 @@ struct TermCounter: Sendable {
         }
     }
 
+    /// Whether an entry's term comes before another's in byte order (shorter first when one begins the other).
+    func precedes(_ first: Int, _ second: Int) -> Bool {
+        let a = entries[first]
+        let b = entries[second]
+        let order = bytes.withUnsafeBufferPointer { stored -> Int32 in
+            guard let base = stored.baseAddress else { return 0 }
+            return memcmp(base + a.start, base + b.start, min(a.length, b.length))
+        }
+        return order != 0 ? order < 0 : a.length < b.length
+    }
+
     /// Appends the bytes of an entry's term to `out`.
     func appendTerm(_ entry: Int, to out: inout [UInt8]) {
         let found = entries[entry]

@@ -64,15 +64,16 @@ public enum TopicClassifier {
         }
 
         // Only terms of the lexicons add to a score; most terms of a text are in none.
-        var contributions: [(term: String, occurrences: Int, matches: [TopicLexiconIndex.Match])] = []
+        var contributions: [(entry: Int, occurrences: Int, matches: [TopicLexiconIndex.Match])] = []
         for entry in counts.entries.indices {
             let matches = counts.withTerm(entry) { lexicon.weights(for: $0) }
-            if !matches.isEmpty { contributions.append((counts.string(entry), counts.entries[entry].count, matches)) }
+            if !matches.isEmpty { contributions.append((entry, counts.entries[entry].count, matches)) }
         }
         var scores = [Double](repeating: 0, count: lexicon.topicCount)
         // In a fixed order, so that floating-point sums never depend on the order terms were met in, which
-        // could swap two topics of equal weight between two texts with the same words.
-        for contribution in contributions.sorted(by: { $0.term < $1.term }) {
+        // could swap two topics of equal weight between two texts with the same words. The terms are ASCII, whose
+        // byte order is their order as strings.
+        for contribution in contributions.sorted(by: { counts.precedes($0.entry, $1.entry) }) {
             let strength = 1 + log(Double(contribution.occurrences))
             for match in contribution.matches {
                 scores[match.topic] += match.weight * strength

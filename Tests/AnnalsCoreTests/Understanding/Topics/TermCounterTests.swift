@@ -10,6 +10,22 @@ import Testing
         return bytes.withUnsafeMutableBufferPointer { counter.add(UnsafeBufferPointer($0), times: times) }
     }
 
+    @Test("Orders ASCII terms by their bytes as strings order them")
+    func ordersAsStrings() {
+        let terms = ["oil", "oil prices", "oi", "o", "peru", "perus", "a1", "a10", "a9", "zz", "bank of japan", "bank"]
+        var counter = TermCounter(capacity: 4)
+        for term in terms {
+            var term = term
+            _ = term.withUTF8 { counter.add($0, times: 1) }
+        }
+        for first in terms.indices {
+            for second in terms.indices {
+                let asStrings = terms[first] < terms[second]
+                #expect(counter.precedes(first, second) == asStrings, "\(terms[first]) \(terms[second])")
+            }
+        }
+    }
+
     @Test("Counts terms as a [String: Int] would, through growth, in the order first met")
     func countsLikeADictionary() {
         var counter = TermCounter(capacity: 1)
