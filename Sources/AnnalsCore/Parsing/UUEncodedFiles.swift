@@ -1,5 +1,3 @@
-import Glibc
-
 /// Finds uuencoded files (`begin 644 name` … `end`) in plain text, as Usenet and pre-MIME mail carried them.
 ///
 /// There is no RFC for uuencode in mail; the format is POSIX `uuencode(1)`. A block is accepted when
@@ -60,13 +58,9 @@ public enum UUEncodedFiles {
     static func characterLines(of text: String) -> [Substring] {
         var text = text
         let cuts: [Int] = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return [] }
             var cuts: [Int] = []
             var offset = 0
-            while offset < bytes.count,
-                let found = memchr(base + offset, 0x0A, bytes.count - offset)
-            {
-                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            while let position = bytes.offset(of: 0x0A, from: offset) {
                 if position == 0 || bytes[position - 1] != 0x0D { cuts.append(position) }
                 offset = position + 1
             }

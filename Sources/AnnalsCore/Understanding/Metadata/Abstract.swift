@@ -1,5 +1,3 @@
-import Glibc
-
 /// Chooses two or three sentences that stand for a text: normally its lead.
 enum Abstract {
     /// The abstract of the shown text, or `nil` when it holds no prose.
@@ -90,14 +88,12 @@ enum Abstract {
 
         /// The offset of the first LF at or after `start` in the UTF-8 of `text`, or its length when there is none.
         private static func lineEnd(in text: String, from start: Int) -> Int {
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
-                return memchr(base + start, 0x0A, bytes.count - start).map {
-                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
-                } ?? bytes.count
-            } ?? text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: start)...].firstIndex(of: 0x0A).map {
-                text.utf8.distance(from: text.utf8.startIndex, to: $0)
-            } ?? text.utf8.count
+            let utf8 = text.utf8
+            if let end = utf8.withContiguousStorageIfAvailable({ $0.offset(of: 0x0A, from: start) ?? $0.count }) {
+                return end
+            }
+            let from = utf8.index(utf8.startIndex, offsetBy: start)
+            return utf8.distance(from: utf8.startIndex, to: utf8[from...].firstIndex(of: 0x0A) ?? utf8.endIndex)
         }
     }
 

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The body's lines, each with the role it was found to play.
 ///
 /// Extraction marks lines instead of cutting them out, so that the shown text and the footer keep
@@ -60,14 +58,10 @@ struct BodyLines {
 
     /// The byte ranges of the lines of `bytes`, split on LF, without trailing spaces, tabs and CRs.
     static func lineBounds(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        guard let base = bytes.baseAddress else { return [] }
         var bounds: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
-            let end =
-                memchr(base + start, 0x0A, bytes.count - start).map {
-                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
-                } ?? bytes.count
+            let end = bytes.offset(of: 0x0A, from: start) ?? bytes.count
             var trimmed = end
             while trimmed > start,
                 bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 || bytes[trimmed - 1] == 0x0D

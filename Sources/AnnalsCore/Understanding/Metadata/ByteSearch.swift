@@ -92,6 +92,16 @@ extension Substring {
     static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` at or after `start`, found with `memchr`; `nil` when there is none.
+    func offset(of byte: UInt8, from start: Int) -> Int? {
+        guard let base = baseAddress, start < count, let found = memchr(base + start, Int32(byte), count - start) else {
+            return nil
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
 extension String {
     /// The number of Characters, counted as bytes when the text is ASCII without CR.
     ///

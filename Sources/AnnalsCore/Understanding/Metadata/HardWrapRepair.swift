@@ -1,5 +1,3 @@
-import Glibc
-
 /// Repairs what hard wrapping and re-flowing did to words and dashes.
 ///
 /// Three artifacts are mended, all ASCII, so the work is done on UTF-8 bytes:
@@ -42,7 +40,7 @@ enum HardWrapRepair {
             if output.isEmpty { output.reserveCapacity(n) }
             output += bytes[copied..<end]
         }
-        while let hyphen = nextHyphen(in: bytes, from: i) {
+        while let hyphen = bytes.withUnsafeBufferPointer({ $0.offset(of: 0x2D, from: i) }) {
             i = hyphen + 1
             guard i >= 2, i < n, bytes[i] == 0x20 else { continue }
             let before = bytes[i - 2]
@@ -74,23 +72,11 @@ enum HardWrapRepair {
         return true
     }
 
-    /// The offset of the first hyphen at or after `start`, found with `memchr`.
-    private static func nextHyphen(in bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, start < buffer.count,
-                let found = memchr(base + start, 0x2D, buffer.count - start)
-            else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
-    }
-
     /// Whether a hyphen is followed by a space anywhere in `bytes`, found with `memchr`.
     static func hasHyphenBeforeSpace(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
             var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x2D, buffer.count - offset) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            while let index = buffer.offset(of: 0x2D, from: offset) {
                 if index + 1 < buffer.count, buffer[index + 1] == 0x20 { return true }
                 offset = index + 1
             }
