@@ -98,8 +98,10 @@ extension BodyLines {
     /// ``mentionsList(_:)`` of a line, worked out once: the footer is looked for over the same last lines in each
     /// round of ``markTrailingParts(isNewswire:)``, and again after quotes are marked.
     mutating func mentionsList(at index: Int) -> Bool {
-        if listMentions[index] == .unknown { listMentions[index] = Self.mentionsList(lines[index]) ? .yes : .no }
-        return listMentions[index] == .yes
+        if let known = listMentions[index] { return known }
+        let mentions = Self.mentionsList(lines[index])
+        listMentions[index] = mentions
+        return mentions
     }
 
     /// A footer the list software appends: a rule followed by a few lines about the list.

@@ -33,15 +33,8 @@ struct BodyLines {
     /// The lines, cut at LF without their trailing spaces, tabs and CRs (``lineBounds(of:)``).
     let lines: [Substring]
     var roles: [Role]
-    /// Whether each line mentions a mailing list, once asked (``mentionsList(at:)``).
-    var listMentions: [Answer]
-
-    /// An answer worked out once and kept.
-    enum Answer: UInt8 {
-        case unknown
-        case no
-        case yes
-    }
+    /// Whether each line mentions a mailing list, once asked (``mentionsList(at:)``); `nil` until then.
+    var listMentions: [Bool?]
 
     init(_ body: String) {
         // Split on LF and drop a CR before it: mail may arrive with CRLF or bare LF line ends. Line ends are found with
@@ -53,7 +46,7 @@ struct BodyLines {
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         lines = bounds.map { body[index($0.lowerBound)..<index($0.upperBound)] }
         roles = Array(repeating: .text, count: lines.count)
-        listMentions = Array(repeating: .unknown, count: lines.count)
+        listMentions = Array(repeating: nil, count: lines.count)
     }
 
     /// The byte ranges of the lines of `bytes`, split on LF, without trailing spaces, tabs and CRs.
