@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // SQLite's process-wide settings (sqlite3_config is variadic, so called from a C inline function).
         .systemLibrary(name: "CSQLiteSettings", path: "Sources/CSQLiteSettings"),
+        // An FTS5 auxiliary function of our own (snippets with one tokenizing pass), in C against SQLite's API.
+        .target(name: "CAnnalsFTS5", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Pure domain: message parsing, record formats, the dispatch model. No I/O.
         .target(name: "AnnalsCore", swiftSettings: swiftSettings),
         // The storage contract every backend implements.
@@ -33,7 +35,7 @@ let package = Package(
         .target(
             name: "AnnalsSQLite",
             dependencies: [
-                "AnnalsStorage", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
+                "AnnalsStorage", "CSQLiteSettings", "CAnnalsFTS5", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

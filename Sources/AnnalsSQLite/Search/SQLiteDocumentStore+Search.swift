@@ -129,13 +129,16 @@ extension SQLiteDocumentStore: DocumentSearching {
         -> Snippets
     {
         let rowid = total <= scanningLimit ? "+rowid" : "rowid"
+        let statement = try SearchSchema.withSnippetFunction(db) {
+            try db.makeStatement(
+                sql: """
+                    SELECT rowid,
+                        \(SearchSchema.snippetFunction)(search_fts, \(SearchSchema.textColumn), char(2), char(3), '…', 24)
+                    FROM search_fts WHERE search_fts MATCH ? AND \(rowid) IN (SELECT value FROM json_each(?))
+                    """)
+        }
         let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT rowid, snippet(search_fts, \(SearchSchema.textColumn), char(2), char(3), '…', 24)
-                FROM search_fts WHERE search_fts MATCH ? AND \(rowid) IN (SELECT value FROM json_each(?))
-                """,
-            arguments: [query, "[" + ids.map(String.init).joined(separator: ",") + "]"])
+            statement, arguments: [query, "[" + ids.map(String.init).joined(separator: ",") + "]"])
         var snippets = Snippets()
         while let row = try rows.next() { snippets.byID.append((row[0], row[1])) }
         snippets.byID.sort { $0.id < $1.id }

@@ -1,0 +1,91 @@
+import AnnalsCore
+import AnnalsStorage
+import AnnalsTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import AnnalsSQLite
+
+/// `annals_snippet`, our one-pass snippet function, held to FTS5's own `snippet()`: same fragment, same marks.
+@Suite struct SnippetFunctionTests {
+    /// Every row a MATCH finds, each column, several lengths: the two functions' answers.
+    static func differences(in archive: SearchArchive, matching queries: [String], lengths: [Int]) throws -> [String] {
+        var differences: [String] = []
+        try archive.store.read { db in
+            try SearchSchema.registerSnippetFunction(db)
+            for query in queries {
+                for column in [0, SearchSchema.textColumn] {
+                    for length in lengths {
+                        let rows = try Row.fetchAll(
+                            db,
+                            sql: """
+                                SELECT rowid, snippet(search_fts, \(column), '[', ']', '…', \(length)) AS theirs,
+                                    annals_snippet(search_fts, \(column), '[', ']', '…', \(length)) AS ours
+                                FROM search_fts WHERE search_fts MATCH ?
+                                """,
+                            arguments: [query])
+                        for row in rows where (row["theirs"] as String?) != (row["ours"] as String?) {
+                            let id: Int64 = row["rowid"]
+                            let theirs: String? = row["theirs"]
+                            let ours: String? = row["ours"]
+                            differences.append(
+                                "\(query) col \(column) len \(length) row \(id): \(theirs ?? "nil") ≠ \(ours ?? "nil")")
+                        }
+                    }
+                }
+            }
+        }
+        return differences
+    }
+
+    static let longText = """
+        Strike news: the general strike began at dawn. Miners, dockers and teachers stopped work; the ministry \
+        said the strike was illegal.   Police stormed the picket lines at noon:   twelve strikers were arrested.
+        Perú's unions — the CGTP among them — called for a second general strike.\tLima was quiet.
+
+        "Strike!" they shouted. strike strike strike. The government of Perú spoke of "agitators" (again).
+        Tokens 1997, 2.5, e-mail, naïve café, ÉCOLE, straße and 日本 are words too. Last sentence: the end
+        """
+
+    @Test("Same answers as FTS5's snippet() on the fixtures")
+    func matchesFixtures() throws {
+        var archive = try SearchArchive()
+        defer { archive.remove() }
+        archive.ids["long"] = try archive.add(
+            SearchArchive.document(headline: "General strike in Peru: the unions", text: Self.longText))
+        archive.ids["short"] = try archive.add(SearchArchive.document(headline: "Strike", text: "strike"))
+        archive.ids["empty"] = try archive.add(SearchArchive.document(headline: "Nothing here", text: ""))
+        let queries = [
+            "strike", "peru", "perú", "\"general strike\"", "strike OR lima", "strik*", "storm",
+            "(strike OR police) AND lima", "strike NOT bolivia", "miners", "\"copper mine\"", "fujimori", "nothing",
+            "text : strike", "headline : strike", "NEAR(strike police, 5)", "\"the\"", "café OR naive", "日本", "1997",
+        ]
+        let differences = try Self.differences(in: archive, matching: queries, lengths: [1, 5, 24, 64])
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+    }
+
+    @Test("Same answers as FTS5's snippet() on real posts (cypherpunks 1992)")
+    func matchesRealPosts() throws {
+        guard let mbox = Corpus.url("mailing-lists/cypherpunks-1992/cyp-1992.mbox"),
+            let content = try? String(contentsOf: mbox, encoding: .isoLatin1)
+        else {
+            print("skipped: ../shared/corpus not found")
+            return
+        }
+        var archive = try SearchArchive()
+        defer { archive.remove() }
+        // Each message's raw text as a document: headers, quotes, signatures and all.
+        let messages = content.components(separatedBy: "\nFrom ").prefix(300)
+        for (number, message) in messages.enumerated() {
+            archive.ids["post \(number)"] = try archive.add(
+                SearchArchive.document(headline: String(message.prefix(60)), text: message))
+        }
+        let queries = [
+            "encryption", "\"public key\"", "pgp OR rsa", "crypt*", "government NOT nsa", "anonymous remailer",
+            "\"digital cash\" OR chaum", "the", "privacy", "key",
+        ]
+        let differences = try Self.differences(in: archive, matching: queries, lengths: [1, 24])
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+    }
+}
