@@ -7,7 +7,7 @@
 // stemmer (the positions of tokens do not depend on it), recording each token's byte range; the fragment is then
 // chosen and marked exactly as snippet() does it, from those ranges.
 
-#include "CAnnalsFTS5.h"
+#include "internal.h"
 
 #include <string.h>
 
@@ -316,23 +316,12 @@ static void annals_snippet(
     sqlite3_free(tokens.sentences.values);
 }
 
-int annals_fts5_register_snippet(sqlite3 *db, const char *tokenizer, const char **arguments, int argumentCount) {
-    // The connection's FTS5 API, as SQLite documents it: a pointer bound to `SELECT fts5(?1)`.
-    fts5_api *api = NULL;
-    sqlite3_stmt *statement = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, NULL);
-    if (rc != SQLITE_OK) return rc;
-    sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
-    sqlite3_step(statement);
-    rc = sqlite3_finalize(statement);
-    if (rc != SQLITE_OK) return rc;
-    if (!api || api->iVersion < 2) return SQLITE_ERROR;
-
+int annals_fts5_register_snippet(fts5_api *api, const char *tokenizer, const char **arguments, int argumentCount) {
     SnippetContext *context = sqlite3_malloc(sizeof *context);
     if (!context) return SQLITE_NOMEM;
     memset(context, 0, sizeof *context);
     void *tokenizerContext = NULL;
-    rc = api->xFindTokenizer(api, tokenizer, &tokenizerContext, &context->methods);
+    int rc = api->xFindTokenizer(api, tokenizer, &tokenizerContext, &context->methods);
     if (rc == SQLITE_OK) rc = context->methods.xCreate(tokenizerContext, arguments, argumentCount, &context->tokenizer);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "annals_snippet", context, annals_snippet, snippet_context_free);
     if (rc != SQLITE_OK) snippet_context_free(context);

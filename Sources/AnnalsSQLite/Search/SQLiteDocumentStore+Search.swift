@@ -44,24 +44,27 @@ extension SQLiteDocumentStore: DocumentSearching {
     /// protocols, cost ten times the query itself.
     private static func matches(_ base: SearchBase, _ request: SearchRequest, _ db: Database) throws -> Matches {
         let byScore = request.sort == .relevance && base.hasMatch
-        let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
         // Facet value numbers are dense row ids: count them in an array, not a dictionary.
         let facetValues =
             request.includesFacets ? try Int.fetchOne(db, sql: "SELECT max(id) FROM search_facet_value") ?? 0 : 0
         var matches = Matches(byScore: byScore, largestFacetValue: facetValues)
         let statement: Statement
         if byScore && !request.includesFacets {
-            statement = try db.makeStatement(
-                sql: "SELECT \(base.idColumn), -bm25(search_fts, \(weights)), NULL, NULL \(base.rankFrom)")
+            statement = try SearchSchema.withSearchFunctions(db) {
+                try db.makeStatement(
+                    sql: "SELECT \(base.idColumn), \(SearchSchema.relevance), NULL, NULL \(base.rankFrom)")
+            }
             try statement.setArguments(base.rankArguments)
         } else {
             // Sorted by date, hits still show how well they match.
-            let score = base.hasMatch ? "-bm25(search_fts, \(weights))" : "0.0"
-            statement = try db.makeStatement(
-                sql: """
-                    SELECT d.id, \(score), \(byScore ? "NULL" : "d.day"), \(request.includesFacets ? "d.facets" : "NULL")
-                    \(base.from)
-                    """)
+            let score = base.hasMatch ? SearchSchema.relevance : "0.0"
+            statement = try SearchSchema.withSearchFunctions(db) {
+                try db.makeStatement(
+                    sql: """
+                        SELECT d.id, \(score), \(byScore ? "NULL" : "d.day"), \(request.includesFacets ? "d.facets" : "NULL")
+                        \(base.from)
+                        """)
+            }
             try statement.setArguments(base.arguments)
         }
         let sqlite = statement.sqliteStatement
@@ -129,7 +132,7 @@ extension SQLiteDocumentStore: DocumentSearching {
         -> Snippets
     {
         let rowid = total <= scanningLimit ? "+rowid" : "rowid"
-        let statement = try SearchSchema.withSnippetFunction(db) {
+        let statement = try SearchSchema.withSearchFunctions(db) {
             try db.makeStatement(
                 sql: """
                     SELECT rowid,
@@ -404,7 +407,8 @@ private struct SearchBase {
             // The FTS table drives: the MATCH picks the few rows, the slim date table is read by rowid.
             conditions.append("search_fts MATCH ?")
             arguments.append(match.databaseValue)
-            from = "FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid"
+            from =
+                "FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid \(SearchSchema.docsizeJoin)"
         } else {
             from = "FROM search_document AS d"
         }
@@ -419,7 +423,7 @@ private struct SearchBase {
         if let match = compiled.match, compiled.conditions.isEmpty {
             rankArguments = [match, asOf]
             idColumn = "search_fts.rowid"
-            rankFrom = "FROM search_fts WHERE search_fts MATCH ? AND rowid <= ?"
+            rankFrom = "FROM search_fts \(SearchSchema.docsizeJoin) WHERE search_fts MATCH ? AND search_fts.rowid <= ?"
         } else {
             rankArguments = self.arguments
             idColumn = "d.id"

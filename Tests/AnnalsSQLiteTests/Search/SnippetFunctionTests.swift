@@ -7,14 +7,32 @@ import Testing
 
 @testable import AnnalsSQLite
 
-/// `annals_snippet`, our one-pass snippet function, held to FTS5's own `snippet()`: same fragment, same marks.
+/// `annals_snippet` and `annals_bm25`, our FTS5 functions, held to FTS5's own `snippet()` and `bm25()`: same
+/// fragment and marks, same scores.
 @Suite struct SnippetFunctionTests {
     /// Every row a MATCH finds, each column, several lengths: the two functions' answers.
     static func differences(in archive: SearchArchive, matching queries: [String], lengths: [Int]) throws -> [String] {
         var differences: [String] = []
+        let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
         try archive.store.read { db in
-            try SearchSchema.registerSnippetFunction(db)
+            try SearchSchema.registerSearchFunctions(db)
             for query in queries {
+                // Scores: the same doubles, with the size joined in and with FTS5 asked for it.
+                let scores = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT search_fts.rowid AS id, -bm25(search_fts, \(weights)) AS theirs,
+                            \(SearchSchema.relevance) AS ours,
+                            -\(SearchSchema.rankFunction)(search_fts, NULL, \(weights)) AS asked
+                        FROM search_fts \(SearchSchema.docsizeJoin) WHERE search_fts MATCH ?
+                        """,
+                    arguments: [query])
+                for row in scores {
+                    let (theirs, ours, asked): (Double, Double, Double) = (row["theirs"], row["ours"], row["asked"])
+                    if theirs != ours || theirs != asked {
+                        differences.append("\(query) row \(row["id"] as Int64): score \(theirs) ≠ \(ours), \(asked)")
+                    }
+                }
                 for column in [0, SearchSchema.textColumn] {
                     for length in lengths {
                         let rows = try Row.fetchAll(
@@ -48,7 +66,7 @@ import Testing
         Tokens 1997, 2.5, e-mail, naïve café, ÉCOLE, straße and 日本 are words too. Last sentence: the end
         """
 
-    @Test("Same answers as FTS5's snippet() on the fixtures")
+    @Test("Same answers as FTS5's snippet() and bm25() on the fixtures")
     func matchesFixtures() throws {
         var archive = try SearchArchive()
         defer { archive.remove() }
@@ -65,7 +83,7 @@ import Testing
         #expect(differences.isEmpty, "\(differences.prefix(5))")
     }
 
-    @Test("Same answers as FTS5's snippet() on real posts (cypherpunks 1992)")
+    @Test("Same answers as FTS5's snippet() and bm25() on real posts (cypherpunks 1992)")
     func matchesRealPosts() throws {
         guard let mbox = Corpus.url("mailing-lists/cypherpunks-1992/cyp-1992.mbox"),
             let content = try? String(contentsOf: mbox, encoding: .isoLatin1)

@@ -1,0 +1,65 @@
+import CAnnalsFTS5
+import GRDB
+import Glibc
+
+/// Annals' FTS5 functions (C, in `CAnnalsFTS5`), registered on every connection the store opens, and on any other
+/// at its first search (``withSearchFunctions(_:_:)``):
+///
+/// - `annals_snippet(search_fts, column, open, close, ellipsis, tokens)`: what FTS5's `snippet()` answers for one
+///   column, with the column's text tokenized once instead of twice, and without the stemmer. FTS5's own
+///   `snippet()` runs the table's `porter unicode61` tokenizer over the whole text twice to show 24 of its words;
+///   for a page of 20 long posts that was half of an `annals search` process's instructions (callgrind). The
+///   positions of words do not depend on stemming (`porter` keeps every token of the tokenizer it wraps, at the
+///   same offsets), so the function reads the text with ``snippetTokenizer``, which must stay the table's
+///   tokenizer without its `porter` wrapper.
+/// - `annals_bm25(search_fts, docsize, weight...)`: what `bm25(search_fts, weight...)` answers, with the row's
+///   size taken from its `search_fts_docsize.sz`, which the query joins (``docsizeJoin``), instead of a statement
+///   FTS5 runs for every matching row (a third of the instructions of a search for a common word).
+///
+/// `SnippetFunctionTests` holds each to FTS5's own function: same snippets, same scores.
+extension SearchSchema {
+    /// The snippet function's SQL name.
+    static let snippetFunction = "annals_snippet"
+
+    /// The ranking function's SQL name.
+    static let rankFunction = "annals_bm25"
+
+    /// The tokenizer `search_fts` was created with (`porter unicode61 remove_diacritics 2`), without `porter`.
+    static let snippetTokenizer = (name: "unicode61", arguments: ["remove_diacritics", "2"])
+
+    /// Joins each `search_fts` row's sizes, as `z.sz`, for ``rankFunction``.
+    static let docsizeJoin = "LEFT JOIN search_fts_docsize AS z ON z.id = search_fts.rowid"
+
+    /// The relevance of a `search_fts` match, highest first: BM25 with ``weights``, over a `FROM` with ``docsizeJoin``.
+    static var relevance: String {
+        "-\(rankFunction)(search_fts, z.sz, \(weights.map { String($0) }.joined(separator: ", ")))"
+    }
+
+    /// Prepares a statement that calls the functions, registering them on the connection first when the
+    /// connection has none yet (SQLite then fails the statement with `no such function`).
+    static func withSearchFunctions(_ db: Database, _ prepare: () throws -> Statement) throws -> Statement {
+        do {
+            return try prepare()
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_ERROR
+            && [snippetFunction, rankFunction].contains(where: { error.message == "no such function: \($0)" })
+        {
+            try registerSearchFunctions(db)
+            return try prepare()
+        }
+    }
+
+    /// Registers the functions on a connection.
+    static func registerSearchFunctions(_ db: Database) throws {
+        let arguments = snippetTokenizer.arguments.map { strdup($0) }
+        defer {
+            for argument in arguments { free(argument) }
+        }
+        var pointers = arguments.map { $0.map { UnsafePointer($0) } }
+        let code = annals_fts5_register(db.sqliteConnection, snippetTokenizer.name, &pointers, Int32(pointers.count))
+        guard code == SQLITE_OK else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: "cannot register Annals' FTS5 functions")
+        }
+    }
+}

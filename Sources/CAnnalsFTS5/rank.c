@@ -1,0 +1,144 @@
+// annals_bm25: FTS5's bm25() with the row's size read from a value the query joins in, not looked up per row.
+//
+// bm25() needs each matching row's length in tokens, and asks FTS5 for it (xColumnSize), which runs a statement on
+// the `_docsize` table for every row: for a word found in 2,000 documents that was a third of an `annals search`
+// process's instructions (callgrind). A query that joins the `_docsize` row itself (a lookup inside the query's own
+// loop, about a third of the cost) hands its `sz` value in, and the score is worked out exactly as bm25() works it
+// out (ext/fts5/fts5_aux.c, SQLite 3.40: same constants, same operations in the same order, so the same doubles).
+
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/// What a query's scores share, worked out at its first row: the average row length and each phrase's IDF.
+typedef struct RankData {
+    int phraseCount;
+    double averageLength;
+    double *inverseFrequencies;
+    double *frequencies;
+} RankData;
+
+static int count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *count) {
+    (void)api;
+    (void)fts;
+    (*(sqlite3_int64 *)count)++;
+    return SQLITE_OK;
+}
+
+static int rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, RankData **out) {
+    RankData *data = api->xGetAuxdata(fts, 0);
+    if (data) {
+        *out = data;
+        return SQLITE_OK;
+    }
+    int phraseCount = api->xPhraseCount(fts);
+    sqlite3_int64 bytes = (sqlite3_int64)sizeof(RankData) + (sqlite3_int64)phraseCount * 2 * (sqlite3_int64)sizeof(double);
+    data = sqlite3_malloc64((sqlite3_uint64)bytes);
+    if (!data) return SQLITE_NOMEM;
+    memset(data, 0, (size_t)bytes);
+    data->phraseCount = phraseCount;
+    data->inverseFrequencies = (double *)&data[1];
+    data->frequencies = &data->inverseFrequencies[phraseCount];
+    sqlite3_int64 rows = 0;
+    sqlite3_int64 tokens = 0;
+    int rc = api->xRowCount(fts, &rows);
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+    if (rc == SQLITE_OK) data->averageLength = (double)tokens / (double)rows;
+    for (int phrase = 0; rc == SQLITE_OK && phrase < phraseCount; phrase++) {
+        sqlite3_int64 hits = 0;
+        rc = api->xQueryPhrase(fts, phrase, &hits, count_row);
+        if (rc == SQLITE_OK) {
+            // IDF = log((N - n + 0.5) / (n + 0.5)), at least 1e-6, as bm25() has it.
+            double idf = log((rows - hits + 0.5) / (hits + 0.5));
+            if (idf <= 0.0) idf = 1e-6;
+            data->inverseFrequencies[phrase] = idf;
+        }
+    }
+    if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, data, sqlite3_free);
+    else sqlite3_free(data);
+    *out = rc == SQLITE_OK ? data : NULL;
+    return rc;
+}
+
+/// The sum of the column sizes in a `_docsize` record (one SQLite varint per column), or -1 when the value is not
+/// one such record for `columns` columns.
+static int docsize_total(sqlite3_value *value, int columns) {
+    if (sqlite3_value_type(value) != SQLITE_BLOB) return -1;
+    const unsigned char *bytes = sqlite3_value_blob(value);
+    int length = sqlite3_value_bytes(value);
+    int offset = 0;
+    sqlite3_int64 total = 0;
+    for (int column = 0; column < columns; column++) {
+        sqlite3_uint64 size = 0;
+        int read = 0;
+        for (;;) {
+            if (offset >= length) return -1;
+            unsigned char byte = bytes[offset++];
+            if (read == 8) {
+                size = (size << 8) | byte;
+                break;
+            }
+            size = (size << 7) | (byte & 0x7F);
+            read++;
+            if (!(byte & 0x80)) break;
+        }
+        if (size > 0x7FFFFFFF) return -1;
+        total += (sqlite3_int64)size;
+    }
+    if (offset != length || total > 0x7FFFFFFF) return -1;
+    return (int)total;
+}
+
+/// `annals_bm25(fts, docsize, weight...)`: bm25(fts, weight...), with the row's `_docsize.sz` handed in (or NULL, and
+/// FTS5 is asked).
+static void annals_bm25(
+    const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result, int argumentCount,
+    sqlite3_value **arguments) {
+    const double k1 = 1.2;
+    const double b = 0.75;
+    if (argumentCount < 1) {
+        sqlite3_result_error(result, "wrong number of arguments to function annals_bm25()", -1);
+        return;
+    }
+    RankData *data = NULL;
+    int rc = rank_data(api, fts, &data);
+    int instanceCount = 0;
+    double *frequencies = NULL;
+    if (rc == SQLITE_OK) {
+        frequencies = data->frequencies;
+        memset(frequencies, 0, sizeof(double) * (size_t)data->phraseCount);
+        rc = api->xInstCount(fts, &instanceCount);
+    }
+    int weights = argumentCount - 1;
+    for (int index = 0; rc == SQLITE_OK && index < instanceCount; index++) {
+        int phrase = 0;
+        int column = 0;
+        int offset = 0;
+        rc = api->xInst(fts, index, &phrase, &column, &offset);
+        if (rc == SQLITE_OK) {
+            double weight = weights > column ? sqlite3_value_double(arguments[1 + column]) : 1.0;
+            frequencies[phrase] += weight;
+        }
+    }
+    int tokens = 0;
+    if (rc == SQLITE_OK) {
+        tokens = docsize_total(arguments[0], api->xColumnCount(fts));
+        if (tokens < 0) rc = api->xColumnSize(fts, -1, &tokens);
+    }
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(result, rc);
+        return;
+    }
+    double length = (double)tokens;
+    double score = 0.0;
+    for (int phrase = 0; phrase < data->phraseCount; phrase++) {
+        score += data->inverseFrequencies[phrase]
+            * ((frequencies[phrase] * (k1 + 1.0)) / (frequencies[phrase] + k1 * (1 - b + b * length / data->averageLength)));
+    }
+    sqlite3_result_double(result, -1.0 * score);
+}
+
+int annals_fts5_register_rank(fts5_api *api) {
+    return api->xCreateFunction(api, "annals_bm25", NULL, annals_bm25, NULL);
+}
