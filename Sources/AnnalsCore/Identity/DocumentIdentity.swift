@@ -41,18 +41,30 @@ public enum DocumentIdentity {
             var inWord = false
             var offset = line.lowerBound
             while offset < line.upperBound {
-                let scalar: Unicode.Scalar
-                if bytes[offset] < 0x80 {
-                    scalar = Unicode.Scalar(bytes[offset])
+                let byte = bytes[offset]
+                if byte < 0x80 {
+                    // ASCII, nearly every byte: a letter or digit, lower-cased, with no scalar to decode.
                     offset += 1
-                } else {
-                    var decoder = UTF8()
-                    var iterator = bytes[offset..<line.upperBound].makeIterator()
-                    // A Swift string holds valid UTF-8, so this always decodes a scalar.
-                    guard case .scalarValue(let decoded) = decoder.decode(&iterator) else { break }
-                    scalar = decoded
-                    offset += UTF8.width(decoded)
+                    let lowered = byte | 0x20
+                    let isLetter = lowered >= 0x61 && lowered <= 0x7A
+                    if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                        let folded = isLetter ? lowered : byte
+                        first.add(byte: folded)
+                        second.add(byte: folded)
+                        inWord = true
+                    } else if inWord {
+                        first.add(byte: 0x20)
+                        second.add(byte: 0x20)
+                        words += 1
+                        inWord = false
+                    }
+                    continue
                 }
+                var decoder = UTF8()
+                var iterator = bytes[offset..<line.upperBound].makeIterator()
+                // A Swift string holds valid UTF-8, so this always decodes a scalar.
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
+                offset += UTF8.width(scalar)
                 guard isWordScalar(scalar) else {
                     if inWord {
                         first.add(0x20)
@@ -63,16 +75,9 @@ public enum DocumentIdentity {
                     continue
                 }
                 inWord = true
-                if scalar.isASCII {
-                    let value = scalar.value
-                    let lower = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
-                    first.add(lower)
-                    second.add(lower)
-                } else {
-                    for folded in scalar.properties.lowercaseMapping.unicodeScalars {
-                        first.add(folded.value)
-                        second.add(folded.value)
-                    }
+                for folded in scalar.properties.lowercaseMapping.unicodeScalars {
+                    first.add(folded.value)
+                    second.add(folded.value)
                 }
             }
             if inWord {
@@ -194,6 +199,12 @@ struct FNV1a {
 
     init(seed: UInt64 = 0xCBF2_9CE4_8422_2325) {
         value = seed
+    }
+
+    /// Adds one byte: what ``add(_:)`` does for a scalar below 256 other than 0.
+    mutating func add(byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01B3
     }
 
     mutating func add(_ scalar: UInt32) {
