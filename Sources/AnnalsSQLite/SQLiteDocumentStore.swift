@@ -30,7 +30,6 @@ public final class SQLiteDocumentStore: DocumentStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            try SearchSchema.registerSearchFunctions(db)
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -64,7 +63,6 @@ public final class SQLiteDocumentStore: DocumentStore {
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            try SearchSchema.registerSearchFunctions(db)
             try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
         }
         let queue: DatabaseQueue

@@ -48,25 +48,22 @@ extension SQLiteDocumentStore: DocumentSearching {
         let facetValues =
             request.includesFacets ? try Int.fetchOne(db, sql: "SELECT max(id) FROM search_facet_value") ?? 0 : 0
         var matches = Matches(byScore: byScore, largestFacetValue: facetValues)
-        let statement: Statement
+        let sql: String
+        let arguments: StatementArguments
         if byScore && !request.includesFacets {
-            statement = try SearchSchema.withSearchFunctions(db) {
-                try db.makeStatement(
-                    sql: "SELECT \(base.idColumn), \(SearchSchema.relevance), NULL, NULL \(base.rankFrom)")
-            }
-            try statement.setArguments(base.rankArguments)
+            sql = "SELECT \(base.idColumn), \(SearchSchema.relevance), NULL, NULL \(base.rankFrom)"
+            arguments = base.rankArguments
         } else {
             // Sorted by date, hits still show how well they match.
             let score = base.hasMatch ? SearchSchema.relevance : "0.0"
-            statement = try SearchSchema.withSearchFunctions(db) {
-                try db.makeStatement(
-                    sql: """
-                        SELECT d.id, \(score), \(byScore ? "NULL" : "d.day"), \(request.includesFacets ? "d.facets" : "NULL")
-                        \(base.from)
-                        """)
-            }
-            try statement.setArguments(base.arguments)
+            sql = """
+                SELECT d.id, \(score), \(byScore ? "NULL" : "d.day"), \(request.includesFacets ? "d.facets" : "NULL")
+                \(base.from)
+                """
+            arguments = base.arguments
         }
+        let statement = try SearchSchema.withSearchFunctions(db) { try db.makeStatement(sql: sql) }
+        try statement.setArguments(arguments)
         let sqlite = statement.sqliteStatement
         while true {
             let code = sqlite3_step(sqlite)

@@ -2,8 +2,8 @@ import CAnnalsFTS5
 import GRDB
 import Glibc
 
-/// Annals' FTS5 functions (C, in `CAnnalsFTS5`), registered on every connection the store opens, and on any other
-/// at its first search (``withSearchFunctions(_:_:)``):
+/// Annals' FTS5 functions (C, in `CAnnalsFTS5`), registered on a connection at its first search
+/// (``withSearchFunctions(_:_:)``), whoever opened the connection:
 ///
 /// - `annals_snippet(search_fts, column, open, close, ellipsis, tokens)`: what FTS5's `snippet()` answers for one
 ///   column, with the column's text tokenized once instead of twice, and without the stemmer. FTS5's own
@@ -31,9 +31,7 @@ extension SearchSchema {
     static let docsizeJoin = "LEFT JOIN search_fts_docsize AS z ON z.id = search_fts.rowid"
 
     /// The relevance of a `search_fts` match, highest first: BM25 with ``weights``, over a `FROM` with ``docsizeJoin``.
-    static var relevance: String {
-        "-\(rankFunction)(search_fts, z.sz, \(weights.map { String($0) }.joined(separator: ", ")))"
-    }
+    static let relevance = "-\(rankFunction)(search_fts, z.sz, \(weights.map { String($0) }.joined(separator: ", ")))"
 
     /// Prepares a statement that calls the functions, registering them on the connection first when the
     /// connection has none yet (SQLite then fails the statement with `no such function`).
