@@ -74,6 +74,10 @@ import Testing
             SearchArchive.document(headline: "General strike in Peru: the unions", text: Self.longText))
         archive.ids["short"] = try archive.add(SearchArchive.document(headline: "Strike", text: "strike"))
         archive.ids["empty"] = try archive.add(SearchArchive.document(headline: "Nothing here", text: ""))
+        // Thousands of matches in one text, in sentences: every window is scored.
+        let repeated = (0..<1_500).map { $0 % 7 == 0 ? "Strike: police strike." : "strike lima" }
+        archive.ids["repeated"] = try archive.add(
+            SearchArchive.document(headline: "Strikes", text: repeated.joined(separator: " ")))
         let queries = [
             "strike", "peru", "perú", "\"general strike\"", "strike OR lima", "strik*", "storm",
             "(strike OR police) AND lima", "strike NOT bolivia", "miners", "\"copper mine\"", "fujimori", "nothing",
