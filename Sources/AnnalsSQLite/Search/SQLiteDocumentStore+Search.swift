@@ -217,10 +217,10 @@ extension SQLiteDocumentStore: DocumentSearching {
             var spaceBeforeNextWord = false
             var index = 0
             while index < bytes.count {
-                let (length, isSpace) = scalarShape(bytes, at: index)
+                let (scalar, length) = bytes.scalar(at: index)
                 defer { index += length }
                 if droppingMarks && (bytes[index] == markStart || bytes[index] == markEnd) { continue }
-                if isSpace {
+                if isWhitespace(scalar) {
                     spaceBeforeNextWord = spaceBeforeNextWord || inWord
                     inWord = false
                     continue
@@ -245,17 +245,12 @@ extension SQLiteDocumentStore: DocumentSearching {
     private static let markStart = SearchHit.markStart.asciiValue ?? 2
     private static let markEnd = SearchHit.markEnd.asciiValue ?? 3
 
-    /// The length in bytes of the scalar starting at `index` of valid UTF-8, and whether it is white space.
-    private static func scalarShape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (length: Int, isSpace: Bool)
-    {
-        let lead = bytes[index]
-        guard lead >= 0x80 else { return (1, lead == 0x20 || (0x09...0x0D).contains(lead)) }
-        let length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - index)
-        var value = UInt32(lead) & (0x7F >> length)
-        for offset in 1..<length {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: true
+        case 0..<0x80: false
+        default: scalar.properties.isWhitespace
         }
-        return (length, Unicode.Scalar(value)?.properties.isWhitespace ?? false)
     }
 }
 

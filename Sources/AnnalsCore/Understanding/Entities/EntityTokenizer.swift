@@ -61,16 +61,7 @@ enum EntityTokenizer {
         var lineBreaks = 0
         var lineStart = true
 
-        /// The scalar at a byte offset and its length in bytes (valid UTF-8, as a Swift string holds).
-        func scalar(at offset: Int) -> (Unicode.Scalar, Int) {
-            let lead = bytes[offset]
-            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            guard offset + length <= count else { return (Unicode.Scalar(0xFFFD) ?? " ", 1) }
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-        }
+        func scalar(at offset: Int) -> (Unicode.Scalar, Int) { bytes.scalar(at: offset) }
         func next(after offset: Int) -> Unicode.Scalar { offset < count ? scalar(at: offset).0 : " " }
         func isLetter(_ scalar: Unicode.Scalar) -> Bool {
             let value = scalar.value

@@ -93,6 +93,20 @@ extension Substring {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// The Unicode scalar whose UTF-8 starts at `offset`, and its length in bytes.
+    ///
+    /// Read from the lead byte's pattern (RFC 3629 §3), for the valid UTF-8 a Swift string holds, a scalar at a time
+    /// without an iterator; U+FFFD and one byte where the buffer cuts a sequence short.
+    public func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = self[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard offset + length <= count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for next in 1..<length { value = value << 6 | UInt32(self[offset + next] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
     /// The offset of the first `byte` at or after `start`, found with `memchr`; `nil` when there is none.
     func offset(of byte: UInt8, from start: Int) -> Int? {
         guard let base = baseAddress, start < count, let found = memchr(base + start, Int32(byte), count - start) else {
