@@ -95,12 +95,15 @@ extension SQLiteDocumentStore: DocumentSearching {
     {
         let day = SearchSchema.day("d")
         let snippets = try base.match.map { try Self.snippets(of: page.map(\.id), matching: $0, total: total, db) }
+        // The opening only where there is no snippet: the text sits after the row's other columns, often on overflow
+        // pages, and reading 400 characters of it reads all of it.
+        let opening = snippets == nil ? "substr(coalesce(d.text, d.body), 1, 400)" : "NULL"
         let document = try db.makeStatement(
             sql: """
                 SELECT coalesce(d.headline, d.subject) AS headline,
                     coalesce((SELECT group_concat(value, ', ') FROM json_each(d.authors)), d.fromName, d.fromAddress)
                         AS byline,
-                    \(day) AS day, substr(coalesce(d.text, d.body), 1, 400) AS opening
+                    \(day) AS day, \(opening) AS opening
                 FROM document AS d WHERE d.id = ?
                 """)
         return try page.compactMap { match -> SearchHit? in
