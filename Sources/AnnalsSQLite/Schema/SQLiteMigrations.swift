@@ -301,6 +301,10 @@ enum SQLiteMigrations {
             // The facet, link and image triggers without a temporary table per list (`RowTriggers.swift`).
             try RowTriggers.migrate(db)
         }
+        migrator.registerMigration("v15-sized-slim-rows") { db in
+            // Ranking a search that joins the slim rows reads each match's sizes there (`SearchSchema+Queue.swift`).
+            try SearchSchema.migrateToSizedSlimRows(db)
+        }
         return migrator
     }
 

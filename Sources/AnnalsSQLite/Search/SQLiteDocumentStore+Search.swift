@@ -51,11 +51,11 @@ extension SQLiteDocumentStore: DocumentSearching {
         let sql: String
         let arguments: StatementArguments
         if byScore && !request.includesFacets {
-            sql = "SELECT \(base.idColumn), \(SearchSchema.relevance), NULL, NULL \(base.rankFrom)"
+            sql = "SELECT \(base.idColumn), \(base.rankRelevance), NULL, NULL \(base.rankFrom)"
             arguments = base.rankArguments
         } else {
             // Sorted by date, hits still show how well they match.
-            let score = base.hasMatch ? SearchSchema.relevance : "0.0"
+            let score = base.hasMatch ? SearchSchema.relevance(sizes: "d.sizes") : "0.0"
             sql = """
                 SELECT d.id, \(score), \(byScore ? "NULL" : "d.day"), \(request.includesFacets ? "d.facets" : "NULL")
                 \(base.from)
@@ -389,6 +389,9 @@ private struct SearchBase {
     var rankFrom: String
     /// The arguments of ``rankFrom``.
     var rankArguments: StatementArguments
+    /// The relevance over ``rankFrom``: with the sizes of the FTS5 table's own `_docsize` when only the index is read,
+    /// else with the slim row's copy, already joined (one lookup per match, not two).
+    var rankRelevance: String
 
     /// - Parameters:
     ///   - compiled: The compiled query.
@@ -402,8 +405,7 @@ private struct SearchBase {
             // The FTS table drives: the MATCH picks the few rows, the slim date table is read by rowid.
             conditions.append("search_fts MATCH ?")
             arguments.append(match.databaseValue)
-            from =
-                "FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid \(SearchSchema.docsizeJoin)"
+            from = "FROM search_fts CROSS JOIN search_document AS d ON d.id = search_fts.rowid"
         } else {
             from = "FROM search_document AS d"
         }
@@ -419,10 +421,12 @@ private struct SearchBase {
             rankArguments = [match, asOf]
             idColumn = "search_fts.rowid"
             rankFrom = "FROM search_fts \(SearchSchema.docsizeJoin) WHERE search_fts MATCH ? AND search_fts.rowid <= ?"
+            rankRelevance = SearchSchema.relevance(sizes: "z.sz")
         } else {
             rankArguments = self.arguments
             idColumn = "d.id"
             rankFrom = from
+            rankRelevance = SearchSchema.relevance(sizes: "d.sizes")
         }
     }
 }

@@ -30,8 +30,14 @@ extension SearchSchema {
     /// Joins each `search_fts` row's sizes, as `z.sz`, for ``rankFunction``.
     static let docsizeJoin = "LEFT JOIN search_fts_docsize AS z ON z.id = search_fts.rowid"
 
-    /// The relevance of a `search_fts` match, highest first: BM25 with ``weights``, over a `FROM` with ``docsizeJoin``.
-    static let relevance = "-\(rankFunction)(search_fts, z.sz, \(weights.map { String($0) }.joined(separator: ", ")))"
+    /// The relevance of a `search_fts` match, highest first: BM25 with ``weights``.
+    ///
+    /// - Parameter sizes: The row's FTS5 column sizes (a `search_fts_docsize.sz` value): `z.sz` over a `FROM` with
+    ///   ``docsizeJoin``, or `d.sizes` over one that joins the slim `search_document AS d` (its copy, since v15).
+    /// - Returns: The SQL expression of the score.
+    static func relevance(sizes: String) -> String {
+        "-\(rankFunction)(search_fts, \(sizes), \(weights.map { String($0) }.joined(separator: ", ")))"
+    }
 
     /// Prepares a statement that calls the functions, registering them on the connection first when the
     /// connection has none yet (SQLite then fails the statement with `no such function`).

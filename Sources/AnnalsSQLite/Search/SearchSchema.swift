@@ -156,7 +156,14 @@ enum SearchSchema {
 
     /// The statement that writes the slim `search_document` row of the row called `row` (of every row of `from`,
     /// when it names a table): its dates, and the numbers of its counted facets, which must be in `search_facet`.
-    static func slimRowInsert(_ row: String, from table: String?) -> String {
+    ///
+    /// - Parameters:
+    ///   - row: The name of the `document` row.
+    ///   - table: The tables the rows come from, or `nil` inside a trigger.
+    ///   - sizes: An expression for the row's FTS5 column sizes, written to `sizes` (a column since v15, so `nil` in
+    ///     the migrations before it).
+    /// - Returns: One `INSERT INTO search_document` statement.
+    static func slimRowInsert(_ row: String, from table: String?, sizes: String? = nil) -> String {
         let counted = facetKinds.map { "'\($0)'" }.joined(separator: ", ")
         let dates =
             "\(row).id, \(day(row)), substr(\(row).sent, 1, 10), \(row).periodFrom, "
@@ -164,8 +171,10 @@ enum SearchSchema {
             + "(SELECT group_concat(substr(v.kind, 1, 1) || v.id, ' ') FROM search_facet AS f "
             + "JOIN search_facet_value AS v ON v.id = f.valueId "
             + "WHERE f.documentId = \(row).id AND v.kind IN (\(counted)))"
+            + (sizes.map { ", \($0)" } ?? "")
         let datesSelect = table.map { "SELECT \(dates) FROM \($0)" } ?? "VALUES (\(dates))"
-        return "INSERT INTO search_document (id, day, sentDay, periodFrom, periodTo, facets) \(datesSelect);"
+        let columns = "id, day, sentDay, periodFrom, periodTo, facets" + (sizes == nil ? "" : ", sizes")
+        return "INSERT INTO search_document (\(columns)) \(datesSelect);"
     }
 
     /// Creates the index, fills it for the documents already stored, and installs the triggers.

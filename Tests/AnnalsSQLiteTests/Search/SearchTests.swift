@@ -546,6 +546,51 @@ struct SearchTests {
         }
     }
 
+    @Test("v15 copies each document's sizes to its slim row, and date-filtered searches rank as bm25() does")
+    func sizedSlimRows() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let path = archive.folder.appending("archive.sqlite").path
+        // An archive as v14 left it: slim rows without sizes.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE search_document DROP COLUMN sizes;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v15-sized-slim-rows';
+                    """)
+        }
+        try queue.close()
+
+        let store = try SQLiteDocumentStore(directory: archive.folder.path)
+        let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
+        let (missing, rows) = try store.read { db in
+            (
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM search_document AS d JOIN search_fts_docsize AS z ON z.id = d.id
+                        WHERE d.sizes IS NOT z.sz
+                        """),
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT rowid AS id, -bm25(search_fts, \(weights)) AS score
+                        FROM search_fts WHERE search_fts MATCH 'strike'
+                        """)
+            )
+        }
+        #expect(missing == 0)
+        #expect(!rows.isEmpty)
+        let expected = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, $0["score"] as Double) })
+        // A date range joins the slim rows, and ranks with their sizes.
+        let results = try store.search(SearchRequest(query: "strike date:1900..2100", limit: 100))
+        #expect(results.total > 0)
+        for hit in results.hits {
+            #expect(hit.score == expected[hit.id], "document \(hit.id)")
+        }
+    }
+
     @Test("The migration indexes documents stored before it")
     func migrationBackfills() throws {
         let folder = try TemporaryDirectory()

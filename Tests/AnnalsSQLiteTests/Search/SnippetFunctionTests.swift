@@ -17,20 +17,26 @@ import Testing
         try archive.store.read { db in
             try SearchSchema.registerSearchFunctions(db)
             for query in queries {
-                // Scores: the same doubles, with the size joined in and with FTS5 asked for it.
+                // Scores: the same doubles, with the size joined in (FTS5's `_docsize` and the slim row's copy) and
+                // with FTS5 asked for it.
                 let scores = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT search_fts.rowid AS id, -bm25(search_fts, \(weights)) AS theirs,
-                            \(SearchSchema.relevance) AS ours,
+                            \(SearchSchema.relevance(sizes: "z.sz")) AS ours,
+                            \(SearchSchema.relevance(sizes: "d.sizes")) AS slim,
                             -\(SearchSchema.rankFunction)(search_fts, NULL, \(weights)) AS asked
-                        FROM search_fts \(SearchSchema.docsizeJoin) WHERE search_fts MATCH ?
+                        FROM search_fts \(SearchSchema.docsizeJoin)
+                        LEFT JOIN search_document AS d ON d.id = search_fts.rowid
+                        WHERE search_fts MATCH ?
                         """,
                     arguments: [query])
                 for row in scores {
                     let (theirs, ours, asked): (Double, Double, Double) = (row["theirs"], row["ours"], row["asked"])
-                    if theirs != ours || theirs != asked {
-                        differences.append("\(query) row \(row["id"] as Int64): score \(theirs) ≠ \(ours), \(asked)")
+                    let slim: Double = row["slim"]
+                    if theirs != ours || theirs != asked || theirs != slim {
+                        differences.append(
+                            "\(query) row \(row["id"] as Int64): score \(theirs) ≠ \(ours), \(slim), \(asked)")
                     }
                 }
                 for column in [0, SearchSchema.textColumn] {
