@@ -103,20 +103,22 @@ static void annals_bm25(
     }
     RankData *data = NULL;
     int rc = rank_data(api, fts, &data);
-    int instanceCount = 0;
     double *frequencies = NULL;
     if (rc == SQLITE_OK) {
         frequencies = data->frequencies;
         memset(frequencies, 0, sizeof(double) * (size_t)data->phraseCount);
-        rc = api->xInstCount(fts, &instanceCount);
     }
+    // Each phrase's instances, read from its position list in place (xPhraseFirst/xPhraseNext). bm25() asks xInst,
+    // which first copies every phrase's instances into one array sorted by position (fts5CacheInstArray): a third of
+    // the function's cost. A phrase's instances come in the same order either way (by column, then offset), so each
+    // sum takes its terms in the same order, and is the same double.
     int weights = argumentCount - 1;
-    for (int index = 0; rc == SQLITE_OK && index < instanceCount; index++) {
-        int phrase = 0;
+    for (int phrase = 0; rc == SQLITE_OK && phrase < data->phraseCount; phrase++) {
+        Fts5PhraseIter iterator;
         int column = 0;
         int offset = 0;
-        rc = api->xInst(fts, index, &phrase, &column, &offset);
-        if (rc == SQLITE_OK) {
+        rc = api->xPhraseFirst(fts, phrase, &iterator, &column, &offset);
+        for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext(fts, &iterator, &column, &offset)) {
             double weight = weights > column ? sqlite3_value_double(arguments[1 + column]) : 1.0;
             frequencies[phrase] += weight;
         }
