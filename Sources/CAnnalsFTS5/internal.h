@@ -9,4 +9,6 @@ int annals_fts5_register_snippet(fts5_api *api, const char *tokenizer, const cha
 /// Registers `annals_bm25`.
 int annals_fts5_register_rank(fts5_api *api);
 
+int annals_fts5_register_row_count(sqlite3 *db);
+
 #endif

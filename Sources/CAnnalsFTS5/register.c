@@ -15,5 +15,6 @@ int annals_fts5_register(sqlite3 *db, const char *tokenizer, const char **argume
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
     rc = annals_fts5_register_snippet(api, tokenizer, arguments, argumentCount);
     if (rc == SQLITE_OK) rc = annals_fts5_register_rank(api);
+    if (rc == SQLITE_OK) rc = annals_fts5_register_row_count(db);
     return rc;
 }

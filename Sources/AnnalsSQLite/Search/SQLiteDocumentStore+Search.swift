@@ -20,7 +20,7 @@ extension SQLiteDocumentStore: DocumentSearching {
         let compiled = SearchCompiler(request.query)
         let (total, hits, facets, asOf) = try read { db in
             let asOf = try request.asOf ?? Int64.fetchOne(db, sql: "SELECT max(id) FROM document") ?? 0
-            let base = SearchBase(compiled, asOf: asOf)
+            let base = SearchBase(compiled, asOf: asOf, isLatest: request.asOf == nil)
             let matches = try Self.matches(base, request, db)
             let page = matches.page(offset: request.offset, limit: request.limit)
             let hits = page.isEmpty ? [] : try Self.hits(page, base, total: matches.count, db)
@@ -76,6 +76,13 @@ extension SQLiteDocumentStore: DocumentSearching {
                 id: sqlite3_column_int64(sqlite, 0), score: sqlite3_column_double(sqlite, 1),
                 day: Matches.dayNumber(Self.text(sqlite, 2)))
             matches.countFacets(Self.text(sqlite, 3))
+        }
+        if byScore && !request.includesFacets && base.ranksOnePhrase && matches.count > 0 {
+            // Every match of the phrase was read: their number is the IDF's count of rows holding it.
+            guard let rows = try Int64.fetchOne(db, sql: SearchSchema.rowCount) else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the full-text index has no row count")
+            }
+            matches.scaleScores(by: SearchSchema.inverseFrequency(rows: rows, matching: matches.count))
         }
         return matches
     }
@@ -292,6 +299,11 @@ private struct Matches {
         all.append(Match(id: id, score: score, day: day))
     }
 
+    /// Multiplies every score by `factor` (a phrase's IDF, when the scores were its term before it).
+    mutating func scaleScores(by factor: Double) {
+        for index in all.indices { all[index].score = factor * all[index].score }
+    }
+
     /// Counts the facet values of one match, listed as `p12 r3 t7`: a kind letter, then a value number.
     mutating func countFacets(_ list: UnsafeRawBufferPointer) {
         var kind: UInt8 = 0
@@ -389,14 +401,21 @@ private struct SearchBase {
     var rankFrom: String
     /// The arguments of ``rankFrom``.
     var rankArguments: StatementArguments
-    /// The relevance over ``rankFrom``: with the sizes of the FTS5 table's own `_docsize` when only the index is read,
-    /// else with the slim row's copy, already joined (one lookup per match, not two).
+    /// The relevance over ``rankFrom``.
+    ///
+    /// With the sizes of the FTS5 table's own `_docsize` when only the index is read, else with the slim row's copy,
+    /// already joined (one lookup per match, not two). For a query of one phrase and nothing else, the phrase's term
+    /// before its IDF (``ranksOnePhrase``).
     var rankRelevance: String
+    /// Whether ``rankFrom`` reads every row that holds the query's one phrase, so that ``rankRelevance`` is the phrase's
+    /// term of the score, to be multiplied by its IDF once they are counted.
+    var ranksOnePhrase: Bool
 
     /// - Parameters:
     ///   - compiled: The compiled query.
     ///   - asOf: The highest document id to consider (a snapshot for paging).
-    init(_ compiled: SearchCompiler, asOf: Int64) {
+    ///   - isLatest: Whether `asOf` is the highest id of the archive as read (no later document left out).
+    init(_ compiled: SearchCompiler, asOf: Int64, isLatest: Bool) {
         // Database values, not existentials: `StatementArguments` of `[any DatabaseValueConvertible]` casts the array
         // to optionals at run time, and a process's first such cast scans every protocol conformance of the binary.
         var arguments: [DatabaseValue] = []
@@ -421,8 +440,10 @@ private struct SearchBase {
             rankArguments = [match, asOf]
             idColumn = "search_fts.rowid"
             rankFrom = "FROM search_fts \(SearchSchema.docsizeJoin) WHERE search_fts MATCH ? AND search_fts.rowid <= ?"
-            rankRelevance = SearchSchema.relevance(sizes: "z.sz")
+            ranksOnePhrase = compiled.matchIsOnePhrase && isLatest
+            rankRelevance = ranksOnePhrase ? SearchSchema.phraseTerm : SearchSchema.relevance(sizes: "z.sz")
         } else {
+            ranksOnePhrase = false
             rankArguments = self.arguments
             idColumn = "d.id"
             rankFrom = from

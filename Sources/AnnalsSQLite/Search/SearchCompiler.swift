@@ -12,6 +12,8 @@ import GRDB
 struct SearchCompiler {
     /// The MATCH expression that drives the query, when the query has words at its top level.
     var match: String?
+    /// Whether ``match`` is one phrase (a word, a quoted phrase or a prefix, perhaps limited to columns).
+    var matchIsOnePhrase = false
     /// SQL conditions on `d`, all of which must hold.
     var conditions: [String] = []
     /// The arguments of ``conditions``, in order.
@@ -20,8 +22,9 @@ struct SearchCompiler {
     init(_ query: SearchQuery) {
         let parts: [SearchQuery]
         if case .all(let all) = query { parts = all } else { parts = [query] }
-        var rest: [SearchQuery] = []
-        (match, rest) = Self.matchExpression(of: parts)
+        let (expression, rest) = Self.expression(of: parts)
+        match = expression?.text
+        matchIsOnePhrase = expression?.isPhrase == true
         for part in rest {
             conditions.append(condition(part))
         }

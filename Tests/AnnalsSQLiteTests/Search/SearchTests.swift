@@ -583,11 +583,13 @@ struct SearchTests {
         #expect(missing == 0)
         #expect(!rows.isEmpty)
         let expected = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, $0["score"] as Double) })
-        // A date range joins the slim rows, and ranks with their sizes.
-        let results = try store.search(SearchRequest(query: "strike date:1900..2100", limit: 100))
-        #expect(results.total > 0)
-        for hit in results.hits {
-            #expect(hit.score == expected[hit.id], "document \(hit.id)")
+        // A date range joins the slim rows, and ranks with their sizes; the word alone ranks by its term and IDF.
+        for query in ["strike date:1900..2100", "strike"] {
+            let results = try store.search(SearchRequest(query: query, limit: 100))
+            #expect(results.total > 0)
+            for hit in results.hits {
+                #expect(hit.score == expected[hit.id], "\(query): document \(hit.id)")
+            }
         }
     }
 

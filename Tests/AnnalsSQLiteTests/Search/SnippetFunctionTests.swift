@@ -13,6 +13,7 @@ import Testing
     /// Every row a MATCH finds, each column, several lengths: the two functions' answers.
     static func differences(in archive: SearchArchive, matching queries: [String], lengths: [Int]) throws -> [String] {
         var differences: [String] = []
+        var onePhrase = 0
         let weights = SearchSchema.weights.map { String($0) }.joined(separator: ", ")
         try archive.store.read { db in
             try SearchSchema.registerSearchFunctions(db)
@@ -31,6 +32,23 @@ import Testing
                         WHERE search_fts MATCH ?
                         """,
                     arguments: [query])
+                // A query of one phrase: its term before the IDF, times the IDF of the rows counted (the function
+                // refuses other queries).
+                if let terms = try? Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT search_fts.rowid AS id, \(SearchSchema.phraseTerm) AS term
+                        FROM search_fts \(SearchSchema.docsizeJoin) WHERE search_fts MATCH ?
+                        """,
+                    arguments: [query])
+                {
+                    onePhrase += 1
+                    let rows = try Int64.fetchOne(db, sql: SearchSchema.rowCount) ?? 0
+                    let idf = SearchSchema.inverseFrequency(rows: rows, matching: terms.count)
+                    for (term, row) in zip(terms, scores) where idf * (term["term"] as Double) != row["theirs"] {
+                        differences.append("\(query) row \(row["id"] as Int64): one-phrase score ≠ bm25()")
+                    }
+                }
                 for row in scores {
                     let (theirs, ours, asked): (Double, Double, Double) = (row["theirs"], row["ours"], row["asked"])
                     let slim: Double = row["slim"]
@@ -60,6 +78,7 @@ import Testing
                 }
             }
         }
+        if onePhrase == 0 { differences.append("no query of one phrase") }
         return differences
     }
 
@@ -91,6 +110,31 @@ import Testing
         ]
         let differences = try Self.differences(in: archive, matching: queries, lengths: [1, 5, 24, 64])
         #expect(differences.isEmpty, "\(differences.prefix(5))")
+    }
+
+    @Test("The row count read from FTS5's averages record is FTS5's own; other values give NULL")
+    func rowCount() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let (counted, read, hostile) = try archive.store.read { db in
+            try SearchSchema.registerSearchFunctions(db)
+            return (
+                try Int64.fetchOne(db, sql: "SELECT count(*) FROM search_fts"),
+                try Int64.fetchOne(db, sql: SearchSchema.rowCount),
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT annals_fts5_rows(x'') AS empty, annals_fts5_rows(x'ffffffffffffffffff') AS huge,
+                            annals_fts5_rows(x'8080') AS cut, annals_fts5_rows('12') AS text, annals_fts5_rows(NULL) AS absent
+                        """)
+            )
+        }
+        #expect(counted == read)
+        #expect((counted ?? 0) > 0)
+        let row = try #require(hostile)
+        for column in ["empty", "huge", "cut", "text", "absent"] {
+            #expect((row[column] as Int64?) == nil, "\(column)")
+        }
     }
 
     @Test("Same answers as FTS5's snippet() and bm25() on real posts (cypherpunks 1992)")
