@@ -108,11 +108,18 @@ static double phrase_term(double frequency, double length, double averageLength)
     return (frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / averageLength));
 }
 
-/// What annals_bm25() and annals_bm25_phrase() share: the query's RankData, each phrase's weighted count of
-/// instances in the row (in `data->frequencies`) and the row's length in tokens.
+/// What annals_bm25() and annals_bm25_phrase() (called `name`) share: the query's RankData, each phrase's weighted
+/// count of instances in the row (in `data->frequencies`) and the row's length in tokens. Answers 0 when it cannot,
+/// having set the function's error on `result`.
 static int row_frequencies(
-    const Fts5ExtensionApi *api, Fts5Context *fts, int withInverseFrequencies, int argumentCount,
-    sqlite3_value **arguments, RankData **out, double *length) {
+    const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result, const char *name,
+    int withInverseFrequencies, int argumentCount, sqlite3_value **arguments, RankData **out, double *length) {
+    if (argumentCount < 1) {
+        char *message = sqlite3_mprintf("wrong number of arguments to function %s()", name);
+        sqlite3_result_error(result, message ? message : "wrong number of arguments", -1);
+        sqlite3_free(message);
+        return 0;
+    }
     RankData *data = NULL;
     int rc = rank_data(api, fts, withInverseFrequencies, &data);
     double *frequencies = NULL;
@@ -140,9 +147,13 @@ static int row_frequencies(
         tokens = docsize_total(arguments[0], api->xColumnCount(fts));
         if (tokens < 0) rc = api->xColumnSize(fts, -1, &tokens);
     }
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(result, rc);
+        return 0;
+    }
     *out = data;
     *length = (double)tokens;
-    return rc;
+    return 1;
 }
 
 /// `annals_bm25(fts, docsize, weight...)`: bm25(fts, weight...), with the row's `_docsize.sz` handed in (or NULL, and
@@ -150,17 +161,9 @@ static int row_frequencies(
 static void annals_bm25(
     const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result, int argumentCount,
     sqlite3_value **arguments) {
-    if (argumentCount < 1) {
-        sqlite3_result_error(result, "wrong number of arguments to function annals_bm25()", -1);
-        return;
-    }
     RankData *data = NULL;
     double length = 0.0;
-    int rc = row_frequencies(api, fts, 1, argumentCount, arguments, &data, &length);
-    if (rc != SQLITE_OK) {
-        sqlite3_result_error_code(result, rc);
-        return;
-    }
+    if (!row_frequencies(api, fts, result, "annals_bm25", 1, argumentCount, arguments, &data, &length)) return;
     double score = 0.0;
     for (int phrase = 0; phrase < data->phraseCount; phrase++) {
         score += data->inverseFrequencies[phrase] * phrase_term(data->frequencies[phrase], length, data->averageLength);
@@ -177,21 +180,13 @@ static void annals_bm25(
 static void annals_bm25_phrase(
     const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *result, int argumentCount,
     sqlite3_value **arguments) {
-    if (argumentCount < 1) {
-        sqlite3_result_error(result, "wrong number of arguments to function annals_bm25_phrase()", -1);
-        return;
-    }
     if (api->xPhraseCount(fts) != 1) {
         sqlite3_result_error(result, "annals_bm25_phrase() ranks a query of one phrase", -1);
         return;
     }
     RankData *data = NULL;
     double length = 0.0;
-    int rc = row_frequencies(api, fts, 0, argumentCount, arguments, &data, &length);
-    if (rc != SQLITE_OK) {
-        sqlite3_result_error_code(result, rc);
-        return;
-    }
+    if (!row_frequencies(api, fts, result, "annals_bm25_phrase", 0, argumentCount, arguments, &data, &length)) return;
     sqlite3_result_double(result, phrase_term(data->frequencies[0], length, data->averageLength));
 }
 

@@ -137,6 +137,33 @@ import Testing
         }
     }
 
+    @Test("The ranking functions refuse what they cannot rank, with a message")
+    func rankingErrors() throws {
+        let archive = try SearchArchive()
+        defer { archive.remove() }
+        let messages = try archive.store.read { db in
+            try SearchSchema.registerSearchFunctions(db)
+            return try [
+                "SELECT annals_bm25(search_fts) FROM search_fts WHERE search_fts MATCH 'strike'",
+                "SELECT annals_bm25_phrase(search_fts) FROM search_fts WHERE search_fts MATCH 'strike'",
+                "SELECT annals_bm25_phrase(search_fts, NULL) FROM search_fts WHERE search_fts MATCH 'strike OR peru'",
+            ].map { sql -> String in
+                do {
+                    _ = try Row.fetchAll(db, sql: sql)
+                    return "no error"
+                } catch let error as DatabaseError {
+                    return error.message ?? ""
+                }
+            }
+        }
+        #expect(
+            messages == [
+                "wrong number of arguments to function annals_bm25()",
+                "wrong number of arguments to function annals_bm25_phrase()",
+                "annals_bm25_phrase() ranks a query of one phrase",
+            ])
+    }
+
     @Test("Same answers as FTS5's snippet() and bm25() on real posts (cypherpunks 1992)")
     func matchesRealPosts() throws {
         guard let mbox = Corpus.url("mailing-lists/cypherpunks-1992/cyp-1992.mbox"),
