@@ -73,7 +73,8 @@ public struct Intake: Sendable {
 
     /// Reads every path and stores what it holds.
     ///
-    /// Reading and understanding batches (on every core) overlaps with the transactions that store the
+    /// Files are read into batches on a thread of their own (``BatchReader``), one batch ahead; hashing,
+    /// reading and understanding a batch (on every core) overlaps with the transactions that store the
     /// batches before them. Up to ``writerDepth`` batches wait for or are in the single database writer, so
     /// that neither the writer nor the readers wait for the other when one batch takes longer than the next.
     ///
@@ -85,13 +86,13 @@ public struct Intake: Sendable {
     public func run(paths: [String], progress: ProgressHandler? = nil) throws(IntakeError) -> IntakeSummary {
         let started = Date()
         var summary = IntakeSummary()
-        var pending: [SourceRecord] = []
-        var pendingBytes = 0
         var currentFile = ""
         var currentSize = 0
         var currentOffset = 0
         if understands { DispatchQueue.global().async { DocumentUnderstanding.prepare() } }
         let writer = BatchWriter(store: store, understands: understands)
+        let workers = WorkerPool()
+        defer { workers.stop() }
         // What each batch handed to the writer holds, oldest first, until its transaction is finished.
         var storing: [StoringBatch] = []
 
@@ -101,12 +102,10 @@ public struct Intake: Sendable {
                 IntakeProgress(summary: summary, file: currentFile, fileSize: currentSize, fileOffset: currentOffset))
         }
 
-        func flush() throws(IntakeError) {
-            guard !pending.isEmpty else { return }
-            let (batch, held) = try prepareBatch(pending, storing: StoringBatch(merging: storing))
-            summary.duplicates += pending.count - batch.count
-            pending.removeAll(keepingCapacity: true)
-            pendingBytes = 0
+        func prepareAndStore(_ records: [SourceRecord]) throws(IntakeError) {
+            guard !records.isEmpty else { return }
+            let (batch, held) = try prepareBatch(records, storing: StoringBatch(merging: storing), on: workers)
+            summary.duplicates += records.count - batch.count
             // When the writer has its fill, wait for the oldest transaction and count what it did; then queue
             // this one.
             if writer.running >= Self.writerDepth {
@@ -120,45 +119,45 @@ public struct Intake: Sendable {
 
         let scanner = InputScanner(paths: paths)
         do {
-            try scanner.scan(
-                onFile: { file in
-                    summary.files += 1
+            try scanner.validate()
+        } catch {
+            throw IntakeError(message: error.description)
+        }
+        let reader = BatchReader(scanner: scanner, batchSize: batchSize, batchBytes: batchBytes)
+        reader.start()
+        do {
+            while let read = try reader.next() {
+                summary.files += read.files
+                summary.messages += read.records.count
+                summary.bytes += read.bytes
+                summary.skipped += read.skipped
+                if let file = read.file {
                     currentFile = file.path
                     currentSize = file.size
-                    currentOffset = 0
-                    progress?(
-                        IntakeProgress(
-                            summary: summary, file: currentFile, fileSize: currentSize, fileOffset: currentOffset))
-                },
-                onSkip: { skipped in
-                    summary.skipped.append(skipped)
-                },
-                onRecord: { record in
-                    summary.messages += 1
-                    summary.bytes += record.bytes.count
-                    currentOffset = (record.origin.offset ?? 0) + record.bytes.count
-                    pendingBytes += record.bytes.count
-                    pending.append(record)
-                    if pending.count >= batchSize || pendingBytes >= batchBytes {
-                        try flush()
-                    }
-                })
-            try flush()
+                }
+                currentOffset = read.fileOffset
+                report()
+                try prepareAndStore(read.records)
+            }
             while writer.running > 0 {
                 try writer.finishOldest(into: &summary)
                 report()
             }
         } catch let error as IntakeError {
             // Transactions may still be running: let them end (stored or rolled back) before returning.
+            reader.stop()
             writer.drain()
             throw error
         } catch let error as InputError {
+            reader.stop()
             writer.drain()
             throw IntakeError(message: error.description)
         } catch {
+            reader.stop()
             writer.drain()
             throw IntakeError(message: "\(error)")
         }
+        reader.stop()
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -204,12 +203,12 @@ public struct Intake: Sendable {
     /// archived twice).
     ///
     /// - Returns: The items to store, and what the batch holds for the batches prepared after it.
-    private func prepareBatch(_ records: [SourceRecord], storing: StoringBatch) throws(IntakeError)
-        -> (items: [IntakeItem], held: StoringBatch)
-    {
+    private func prepareBatch(
+        _ records: [SourceRecord], storing: StoringBatch, on workers: WorkerPool
+    ) throws(IntakeError) -> (items: [IntakeItem], held: StoringBatch) {
         let count = records.count
         let hashes = ConcurrentResults<String>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
+        workers.perform(iterations: count) { index in
             hashes.set(index, Self.hexSHA256(records[index].bytes))
         }
         let hashList = hashes.values.map { $0 ?? "" }
@@ -226,7 +225,7 @@ public struct Intake: Sendable {
         }
         let received = clock()
         let read = ConcurrentResults<ReadRecord>(count: toRead.count)
-        DispatchQueue.concurrentPerform(iterations: toRead.count) { slot in
+        workers.perform(iterations: toRead.count) { slot in
             let index = toRead[slot]
             read.set(slot, Self.read(records[index], sha256: hashList[index], received: received))
         }
@@ -250,7 +249,7 @@ public struct Intake: Sendable {
         }
         let understood = ConcurrentResults<DocumentRecord>(count: toUnderstand.count)
         let readSnapshot = readRecords
-        DispatchQueue.concurrentPerform(iterations: toUnderstand.count) { position in
+        workers.perform(iterations: toUnderstand.count) { position in
             let record = readSnapshot[toUnderstand[position]]
             guard var document = record.item.document, let dispatch = record.dispatch else { return }
             document.understand(dispatch)
@@ -429,7 +428,8 @@ final class BatchWriter: @unchecked Sendable {
 
 /// Slots filled from concurrent iterations, each index written by exactly one of them.
 final class ConcurrentResults<Value: Sendable>: @unchecked Sendable {
-    // Safe: `concurrentPerform` gives each index to one iteration, and reads happen after it returns.
+    // Safe: `WorkerPool.perform` and `concurrentPerform` give each index to one iteration, and reads happen after
+    // they return.
     private(set) var values: [Value?]
     private let lock = NSLock()
 
