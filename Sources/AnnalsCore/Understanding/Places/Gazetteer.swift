@@ -30,17 +30,18 @@ final class Gazetteer: Sendable {
         case datelineCity
 
         init?(letter: Substring) {
-            switch letter {
-            case "z": self = .blocker
-            case "n": self = .country
-            case "a": self = .abbreviation
-            case "d": self = .demonym
-            case "c": self = .capital
-            case "s": self = .state
-            case "t": self = .stateAbbreviation
-            case "p": self = .province
-            case "y": self = .city
-            case "x": self = .datelineCity
+            guard letter.utf8.count == 1, let byte = letter.utf8.first else { return nil }
+            switch byte {
+            case UInt8(ascii: "z"): self = .blocker
+            case UInt8(ascii: "n"): self = .country
+            case UInt8(ascii: "a"): self = .abbreviation
+            case UInt8(ascii: "d"): self = .demonym
+            case UInt8(ascii: "c"): self = .capital
+            case UInt8(ascii: "s"): self = .state
+            case UInt8(ascii: "t"): self = .stateAbbreviation
+            case UInt8(ascii: "p"): self = .province
+            case UInt8(ascii: "y"): self = .city
+            case UInt8(ascii: "x"): self = .datelineCity
             default: return nil
             }
         }
@@ -100,21 +101,19 @@ final class Gazetteer: Sendable {
         var abbreviations: [String: [Meaning]] = [:]
         var startsAbbreviation = [Bool](repeating: false, count: 256)
         var longestPhrase: [String: Int] = [:]
-        for line in regionTable.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for fields in Self.rows(of: regionTable) {
             guard fields.count >= 3 else { continue }
             regions[String(fields[0])] = Region(
                 code: String(fields[0]), name: String(fields[1]), parent: String(fields[2]))
         }
-        for line in countryTable.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for row in Self.rows(of: countryTable) {
+            let fields = row.map(String.init)
             guard fields.count >= 7 else { continue }
             countries[fields[0]] = Country(
                 code: fields[0], name: fields[1], region: fields[2], from: fields[3], until: fields[4],
                 predecessor: fields[5], successor: fields[6])
         }
-        for line in nameTable.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for fields in Self.rows(of: nameTable) {
             guard fields.count >= 3, let kind = Kind(letter: fields[2]) else { continue }
             let meaning = Meaning(code: String(fields[1]), kind: kind)
             let words = PlaceTokenizer.tokens(of: String(fields[0]))
@@ -137,6 +136,37 @@ final class Gazetteer: Sendable {
         self.abbreviations = WordTable(abbreviations.map { ($0.key, $0.value) })
         self.startsAbbreviation = startsAbbreviation
         self.longestPhrase = WordTable(longestPhrase.map { ($0.key, $0.value) })
+    }
+
+    /// The non-empty lines of a tab-separated table, each split into its fields (empty ones kept).
+    ///
+    /// Read by bytes: splitting the `String` by `Character` broke graphemes across all 13,000 names, and was most
+    /// of the gazetteer's 348 M instructions of set-up, paid by every process that understands a document before
+    /// its first one (callgrind, docs/benchmarks.md). Tabs and line feeds are ASCII, so every cut falls between
+    /// characters. A carriage return stays in its field, as it did.
+    static func rows(of table: String) -> [[Substring]] {
+        var rows: [[Substring]] = []
+        var fields: [Substring] = []
+        let utf8 = table.utf8
+        var fieldStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") {
+                fields.append(table[fieldStart..<index])
+                fieldStart = utf8.index(after: index)
+                if byte == UInt8(ascii: "\n") {
+                    if fields.count > 1 || !fields[0].isEmpty { rows.append(fields) }
+                    fields = []
+                }
+            }
+            index = utf8.index(after: index)
+        }
+        if fieldStart != utf8.endIndex || !fields.isEmpty {
+            fields.append(table[fieldStart...])
+            rows.append(fields)
+        }
+        return rows
     }
 
     /// The code a name of `code` stands for on `day` (`yyyy-MM-dd`), or `code` itself without a date.
