@@ -103,20 +103,18 @@ final class Gazetteer: Sendable {
         var longestPhrase: [String: Int] = [:]
         for fields in Self.rows(of: regionTable) {
             guard fields.count >= 3 else { continue }
-            regions[String(fields[0])] = Region(
-                code: String(fields[0]), name: String(fields[1]), parent: String(fields[2]))
+            regions[fields[0]] = Region(code: fields[0], name: fields[1], parent: fields[2])
         }
-        for row in Self.rows(of: countryTable) {
-            let fields = row.map(String.init)
+        for fields in Self.rows(of: countryTable) {
             guard fields.count >= 7 else { continue }
             countries[fields[0]] = Country(
                 code: fields[0], name: fields[1], region: fields[2], from: fields[3], until: fields[4],
                 predecessor: fields[5], successor: fields[6])
         }
         for fields in Self.rows(of: nameTable) {
-            guard fields.count >= 3, let kind = Kind(letter: fields[2]) else { continue }
-            let meaning = Meaning(code: String(fields[1]), kind: kind)
-            let words = PlaceTokenizer.tokens(of: String(fields[0]))
+            guard fields.count >= 3, let kind = Kind(letter: Substring(fields[2])) else { continue }
+            let meaning = Meaning(code: fields[1], kind: kind)
+            let words = PlaceTokenizer.tokens(of: fields[0])
             guard !words.isEmpty else { continue }
             let first = words.key(0)
             if kind == .abbreviation {
@@ -144,29 +142,26 @@ final class Gazetteer: Sendable {
     /// of the gazetteer's 348 M instructions of set-up, paid by every process that understands a document before
     /// its first one (callgrind, docs/benchmarks.md). Tabs and line feeds are ASCII, so every cut falls between
     /// characters. A carriage return stays in its field, as it did.
-    static func rows(of table: String) -> [[Substring]] {
-        var rows: [[Substring]] = []
-        var fields: [Substring] = []
-        let utf8 = table.utf8
-        var fieldStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") {
-                fields.append(table[fieldStart..<index])
-                fieldStart = utf8.index(after: index)
-                if byte == UInt8(ascii: "\n") {
+    static func rows(of table: String) -> [[String]] {
+        var table = table
+        return table.withUTF8 { bytes in
+            var rows: [[String]] = []
+            var fields: [String] = []
+            var fieldStart = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\t") || bytes[index] == UInt8(ascii: "\n") {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
+                fieldStart = index + 1
+                if bytes[index] == UInt8(ascii: "\n") {
                     if fields.count > 1 || !fields[0].isEmpty { rows.append(fields) }
                     fields = []
                 }
             }
-            index = utf8.index(after: index)
+            if fieldStart != bytes.count || !fields.isEmpty {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart...]), as: UTF8.self))
+                rows.append(fields)
+            }
+            return rows
         }
-        if fieldStart != utf8.endIndex || !fields.isEmpty {
-            fields.append(table[fieldStart...])
-            rows.append(fields)
-        }
-        return rows
     }
 
     /// The code a name of `code` stands for on `day` (`yyyy-MM-dd`), or `code` itself without a date.

@@ -233,17 +233,12 @@ final class TopicLexiconIndex: Sendable {
         var stems: [String: [Match]] = [:]
         var phrases: [String: [Match]] = [:]
         for (topic, lexicon) in lexicons.enumerated() {
-            for entry in lexicon.entries.split(whereSeparator: \.isWhitespace) {
-                let parts = entry.split(separator: ":", maxSplits: 1)
-                var term = String(parts[0])
-                let weight = parts.count > 1 ? Double(parts[1]) ?? 1 : 1
-                if term.contains("_") {
-                    term = term.replacingOccurrences(of: "_", with: " ")
-                    phrases[term, default: []].append(Match(topic: topic, weight: weight))
-                } else if term.hasSuffix("*") {
-                    stems[String(term.dropLast()), default: []].append(Match(topic: topic, weight: weight))
-                } else {
-                    words[term, default: []].append(Match(topic: topic, weight: weight))
+            for entry in Self.entries(of: lexicon.entries) {
+                let match = Match(topic: topic, weight: entry.weight)
+                switch entry.kind {
+                case .phrase: phrases[entry.term, default: []].append(match)
+                case .stem: stems[entry.term, default: []].append(match)
+                case .word: words[entry.term, default: []].append(match)
                 }
             }
         }
@@ -270,6 +265,47 @@ final class TopicLexiconIndex: Sendable {
         }
         self.stemHeads = stemHeads
         self.stemsByHead = stemsByHead.map { $0.sorted { $0.bytes.count < $1.bytes.count } }
+    }
+
+    /// One entry of a lexicon: `word`, `stem*` or `words_of_a_phrase`, each with an optional `:weight` (1 without).
+    struct Entry: Equatable {
+        enum Kind { case word, stem, phrase }
+        /// The word, the stem without its `*`, or the phrase with single spaces for its underscores.
+        var term: String
+        var kind: Kind
+        var weight: Double
+    }
+
+    /// The entries of a lexicon, read by bytes.
+    ///
+    /// Entries are separated by ASCII white space (the lexicons are ASCII: a test holds them to it). Splitting the
+    /// `String` by `Character`, and Foundation's `contains` and `replacingOccurrences`, took most of the index's
+    /// 104 M instructions of set-up, paid by every process before its first document (callgrind,
+    /// docs/benchmarks.md).
+    static func entries(of lexicon: String) -> [Entry] {
+        var entries: [Entry] = []
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        for bytes in lexicon.utf8.split(whereSeparator: isSpace) {
+            let colon = bytes.firstIndex(of: UInt8(ascii: ":"))
+            var term = Array(bytes[..<(colon ?? bytes.endIndex)])
+            var weight = 1.0
+            if let colon {
+                let digits = bytes[bytes.index(after: colon)...]
+                weight = Double(String(decoding: digits, as: UTF8.self)) ?? 1
+            }
+            let kind: Entry.Kind
+            if term.contains(UInt8(ascii: "_")) {
+                kind = .phrase
+                for index in term.indices where term[index] == UInt8(ascii: "_") { term[index] = 0x20 }
+            } else if term.last == UInt8(ascii: "*") {
+                kind = .stem
+                term.removeLast()
+            } else {
+                kind = .word
+            }
+            entries.append(Entry(term: String(decoding: term, as: UTF8.self), kind: kind, weight: weight))
+        }
+        return entries
     }
 
     /// A table of terms with the topics of each, by entry.
