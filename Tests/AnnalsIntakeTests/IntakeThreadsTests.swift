@@ -17,41 +17,38 @@ struct IntakeThreadsTests {
         }
     }
 
-    @Test("Batches start small, double up to the batch size, and what is left at the end goes over in quarters")
-    func batchSizes() throws {
+    /// The batches a reader hands over for `count` messages: their sizes, the files they report, the paths read.
+    static func readAll(_ count: Int, batchSize: Int, batchBytes: Int) throws -> (
+        sizes: [Int], files: Int, paths: [String]
+    ) {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        try Self.writeMessages(1_500, in: folder)
-        let reader = BatchReader(
-            scanner: InputScanner(paths: [folder.appending("in").path]), batchSize: 1_024, batchBytes: 32 << 20)
+        try writeMessages(count, in: folder)
+        let scanner = InputScanner(paths: [folder.appending("in").path])
+        let reader = BatchReader(scanner: scanner, batchSize: batchSize, batchBytes: batchBytes)
         reader.start()
         defer { reader.stop() }
-        var sizes: [Int] = []
-        var files = 0
-        var paths: [String] = []
+        var read: (sizes: [Int], files: Int, paths: [String]) = ([], 0, [])
         while let batch = try reader.next() {
-            sizes.append(batch.records.count)
-            files += batch.files
-            paths += batch.records.map(\.origin.path)
+            read.sizes.append(batch.records.count)
+            read.files += batch.files
+            read.paths += batch.records.map(\.origin.path)
         }
+        return read
+    }
+
+    @Test("Batches start small, double up to the batch size, and what is left at the end goes over in quarters")
+    func batchSizes() throws {
+        let read = try Self.readAll(1_500, batchSize: 1_024, batchBytes: 32 << 20)
         // 128 + 256 + 512 read while more followed; the last 604 in four pieces.
-        #expect(sizes == [128, 256, 512, 151, 151, 151, 151])
-        #expect(files == 1_500)
-        #expect(paths == paths.sorted() && Set(paths).count == 1_500)
+        #expect(read.sizes == [128, 256, 512, 151, 151, 151, 151])
+        #expect(read.files == 1_500)
+        #expect(read.paths == read.paths.sorted() && Set(read.paths).count == 1_500)
     }
 
     @Test("A batch closes at its byte limit, and always holds at least one record")
     func byteLimit() throws {
-        let folder = try TemporaryDirectory()
-        defer { folder.remove() }
-        try Self.writeMessages(10, in: folder)
-        let reader = BatchReader(
-            scanner: InputScanner(paths: [folder.appending("in").path]), batchSize: 1_024, batchBytes: 1)
-        reader.start()
-        defer { reader.stop() }
-        var sizes: [Int] = []
-        while let batch = try reader.next() { sizes.append(batch.records.count) }
-        #expect(sizes == Array(repeating: 1, count: 10))
+        #expect(try Self.readAll(10, batchSize: 1_024, batchBytes: 1).sizes == Array(repeating: 1, count: 10))
     }
 
     @Test("Stopping while batches wait ends the reading thread")
