@@ -125,6 +125,8 @@ public struct Intake: Sendable {
         }
         let reader = BatchReader(scanner: scanner, batchSize: batchSize, batchBytes: batchBytes)
         reader.start()
+        // Whatever ends the run, the reading thread ends before it returns.
+        defer { reader.stop() }
         do {
             while let read = try reader.next() {
                 summary.files += read.files
@@ -145,19 +147,15 @@ public struct Intake: Sendable {
             }
         } catch let error as IntakeError {
             // Transactions may still be running: let them end (stored or rolled back) before returning.
-            reader.stop()
             writer.drain()
             throw error
         } catch let error as InputError {
-            reader.stop()
             writer.drain()
             throw IntakeError(message: error.description)
         } catch {
-            reader.stop()
             writer.drain()
             throw IntakeError(message: "\(error)")
         }
-        reader.stop()
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
