@@ -306,6 +306,10 @@ private final class Walker {
     }
 
     /// Sorts names made only of digits numerically, first, then the others by their bytes.
+    ///
+    /// The bytes are compared in place: copying both names into arrays made two allocations per comparison, about
+    /// 800,000 for a Maildir of 27,389 messages (whose names are never numeric), and sorting its names cost 82 million
+    /// instructions instead of 49 (callgrind).
     private static func sortedNames(_ names: [String]) -> [String] {
         let keyed = names.map { name -> (number: Int?, name: String) in
             let isNumeric = !name.isEmpty && name.utf8.count <= 18 && name.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -320,7 +324,7 @@ private final class Walker {
             case (.none, .some):
                 return false
             case (.none, .none):
-                return Array(left.name.utf8).lexicographicallyPrecedes(Array(right.name.utf8))
+                return left.name.utf8.lexicographicallyPrecedes(right.name.utf8)
             }
         }.map(\.name)
     }

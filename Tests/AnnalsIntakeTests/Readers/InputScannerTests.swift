@@ -56,6 +56,22 @@ import Testing
         #expect(result.files.map(\.fileNumber) == [1, 2, 3])
     }
 
+    @Test("Reads numbered names first, in numeric order, then the others by their bytes")
+    func readsNamesInOrder() throws {
+        let folder = try ReaderTemporaryFolder()
+        // "e\u{301}" and "\u{e9}" are equal as Strings but not as bytes; "Z" (0x5A) comes before "a" (0x61).
+        let names = ["b.M1.host:2,S", "10", "a.M2.host", "9", "Zeta", "e\u{301}x", "\u{e9}x", "a.M10.host"]
+        for (number, name) in names.enumerated() {
+            try folder.write("box/\(name)", readerMessage("n\(number)@example.org", "message \(number)"))
+        }
+        let result = try readerScan([folder.path + "/box"])
+        #expect(
+            result.records.map { URL(fileURLWithPath: $0.origin.path).lastPathComponent.unicodeScalars.map(\.value) }
+                == ["9", "10", "Zeta", "a.M10.host", "a.M2.host", "b.M1.host:2,S", "e\u{301}x", "\u{e9}x"].map {
+                    $0.unicodeScalars.map(\.value)
+                })
+    }
+
     @Test("Reads a news spool of numbered articles in nested group folders")
     func readsNewsSpool() throws {
         let folder = try ReaderTemporaryFolder()
