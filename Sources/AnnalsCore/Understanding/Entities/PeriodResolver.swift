@@ -177,6 +177,11 @@ private struct PeriodScanner {
         "this", "next", "of", "from",
     ]
 
+    /// The header fields whose lines (`Date: …`) give when a message was sent, not a date it speaks of.
+    ///
+    /// A constant: as a literal in ``scan()`` the array was made and freed again at every line of every text.
+    private static let headerFieldKeys = ["date", "sent", "received", "posted"]
+
     init(tokens: [EntityToken], reference: CivilDay?) {
         self.tokens = tokens
         self.reference = reference
@@ -192,7 +197,7 @@ private struct PeriodScanner {
             if tokens[index].isLineStart {
                 lineStart = index
                 skipLine =
-                    ["date", "sent", "received", "posted"].contains(tokens[index].key) && index + 1 < tokens.count
+                    Self.headerFieldKeys.contains(tokens[index].key) && index + 1 < tokens.count
                     && tokens[index + 1].text == ":"
             }
             guard !skipLine else {

@@ -41,8 +41,11 @@ public enum LinkFinder {
     /// - Parameter text: Plain text (a document's shown text, its notice).
     /// - Returns: At most ``maximumLinks`` absolute addresses, each with a scheme from ``schemes``.
     public static func links(in text: String) -> [String] {
-        var scanner = Scanner(bytes: Array(text.utf8))
-        return scanner.run()
+        var text = text
+        return text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes)
+            return scanner.run()
+        }
     }
 
     /// The host an address names, in lower case, or `nil` for addresses without one (`news:` groups).
@@ -73,11 +76,11 @@ public enum LinkFinder {
     // MARK: - Scanning
 
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var found: [String] = []
         var seen: Set<String> = []
 
-        init(bytes: [UInt8]) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
         }
 
@@ -130,6 +133,15 @@ public enum LinkFinder {
         /// What to put before the text at `index` to make an address: `""` before a listed scheme, `http://`
         /// before a bare `www.` host and `ftp://` before a bare `ftp.` host; `nil` when no address starts here.
         func impliedScheme(at index: Int) -> String? {
+            // Every scheme of ``LinkFinder/schemes``, `www.` and `ftp.` start with one of these letters; most words
+            // start with another, and are passed over without looking for a colon.
+            switch Bytes.lowercased(bytes[index]) {
+            case UInt8(ascii: "f"), UInt8(ascii: "g"), UInt8(ascii: "h"), UInt8(ascii: "n"), UInt8(ascii: "t"),
+                UInt8(ascii: "w"):
+                break
+            default:
+                return nil
+            }
             var end = index
             while end < bytes.count, end - index <= 8, Bytes.isSchemeCharacter(bytes[end]) { end += 1 }
             if end < bytes.count, bytes[end] == UInt8(ascii: ":") {

@@ -152,7 +152,7 @@ extension BodyLines {
         // The standard delimiter; tolerate it without its trailing space, as many 1990s mailers sent it.
         var i = last
         while i > first {
-            if roles[i] == .text, lines[i] == "--" || lines[i] == "-- " {
+            if roles[i] == .text, Self.isSignatureDelimiter(lines[i]) {
                 if last - i <= 25 {
                     mark(i..<count, as: .signature)
                     return true
@@ -181,6 +181,17 @@ extension BodyLines {
             i -= 1
         }
         return false
+    }
+
+    /// Whether a line is the RFC 3676 §4.3 signature delimiter, `-- `, or `--` where the trailing space was lost.
+    ///
+    /// Compared as bytes: the walk up from the last line compares every line of a text without one, and comparing
+    /// each `Substring` with a `String` cost 37 M instructions over the 3,043-message sample (callgrind).
+    static func isSignatureDelimiter(_ line: Substring) -> Bool {
+        let utf8 = line.utf8
+        guard utf8.count == 2 || utf8.count == 3 else { return false }
+        var bytes = utf8.makeIterator()
+        return bytes.next() == 0x2D && bytes.next() == 0x2D && (bytes.next() ?? 0x20) == 0x20
     }
 
     /// Whether a line is a rule: only `-`, `_`, `=`, `*`, `~`, `.`, `#` or spaces, at least `minimumLength` long.

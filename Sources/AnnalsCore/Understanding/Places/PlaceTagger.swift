@@ -162,7 +162,7 @@ public enum PlaceTagger {
             let keys = [first] + (index + 1..<index + length).map(tokens.key)
             var matched = false
             while length >= 1 {
-                let key = length == 1 ? first : keys[0..<length].joined(separator: " ")
+                let key = length == 1 ? first : phrase(keys[0..<length])
                 if let meanings = gazetteer.phrases[key] {
                     if length == 1, personLike.contains(key), index > 0, tokens[index - 1].isCapitalized,
                         !tokens[index].startsSentence, !tokens[index].followsComma, !tokens.containsPeriod(index - 1),
@@ -185,6 +185,20 @@ public enum PlaceTagger {
             if !matched { index += 1 }
         }
         return result
+    }
+
+    /// Words joined by single spaces, as the gazetteer's phrases are keyed.
+    ///
+    /// Appended one by one: `joined(separator:)` on a slice of an array is not specialized in the standard library,
+    /// and took 2,600 instructions a phrase (80 M over the 3,043-message sample, callgrind).
+    static func phrase(_ words: ArraySlice<String>) -> String {
+        var phrase = ""
+        phrase.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
+        for (position, word) in words.enumerated() {
+            if position > 0 { phrase += " " }
+            phrase += word
+        }
+        return phrase
     }
 
     /// The strongest meanings of a phrase, mapped to the document's date.

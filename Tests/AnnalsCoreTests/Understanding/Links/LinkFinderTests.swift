@@ -45,6 +45,15 @@ struct LinkFinderTests {
         #expect(LinkFinder.links(in: text) == expected)
     }
 
+    @Test("Finds every scheme it names, written in any case")
+    func everyScheme() {
+        for scheme in LinkFinder.schemes.sorted() {
+            let written = scheme.uppercased()
+            let text = scheme == "news" ? "Read \(written):soc.culture.peru." : "See \(written)://host.example.org/x."
+            #expect(LinkFinder.links(in: text).count == 1, "\(written)")
+        }
+    }
+
     @Test(
         "Finds no address where there is none",
         arguments: [

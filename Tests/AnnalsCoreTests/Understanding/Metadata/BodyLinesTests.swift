@@ -171,4 +171,16 @@ struct HardWrapRepairTests {
             HardWrapRepair.repair("The house- -captured U.S.- supplied arms")
                 == "The house--captured U.S.-supplied arms")
     }
+
+    @Test("Knows the signature delimiter, with or without its trailing space, and nothing like it")
+    func signatureDelimiter() {
+        for line in ["-- ", "--"] { #expect(BodyLines.isSignatureDelimiter(line[...]), "\(line)") }
+        for line in ["", "-", "---", "--  ", " --", "-- x", "—", "–-", "-\u{301}-"] {
+            #expect(!BodyLines.isSignatureDelimiter(line[...]), "\(line)")
+        }
+        // A line cut from a longer text, as the body's lines are.
+        let body = "Thanks.\n-- \nAnn"
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.map(BodyLines.isSignatureDelimiter) == [false, true, false])
+    }
 }

@@ -106,4 +106,12 @@ struct PlaceTaggerTests {
         #expect(Regions.path(for: "SU").map(\.code) == ["001", "150", "151", "SU"])
         #expect(Regions.path(for: "XX").isEmpty)
     }
+
+    @Test("Keys a phrase as its words joined by single spaces, as joined(separator:) would")
+    func phraseKeys() {
+        let words = ["the", "", "united", "states", "of", "america"]
+        for range in [0..<1, 2..<4, 2..<6, 0..<6, 1..<3, 3..<3] {
+            #expect(PlaceTagger.phrase(words[range]) == words[range].joined(separator: " "))
+        }
+    }
 }
