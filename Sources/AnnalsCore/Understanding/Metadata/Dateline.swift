@@ -13,6 +13,29 @@ struct Dateline: Equatable {
 
     static let separators = [" -- ", " - ", " — ", " – ", " --", " -"]
 
+    /// How many characters at the start of a line a dateline's dash is looked for in.
+    static let window = 90
+
+    /// Whether the first ``window`` characters of a line (after its leading spaces and tabs) may hold one of the
+    /// ``separators``, read as bytes.
+    ///
+    /// Every separator holds a `-` or a dash beyond ASCII; most first lines and paragraphs have neither in their first
+    /// 90 bytes, and are told so without trimming the line, cutting it at 90 `Character`s and searching it six times
+    /// (80 M instructions over the 3,043-message sample, callgrind). While bytes are ASCII and not CR (which joins the
+    /// LF after it into one `Character`), each byte is one `Character`; at the first other byte the full search decides.
+    static func mayOpenWithSeparator(_ line: String) -> Bool {
+        var characters = 0
+        var isLeading = true
+        for byte in line.utf8 {
+            if isLeading, byte == 0x20 || byte == 0x09 { continue }
+            isLeading = false
+            if byte == UInt8(ascii: "-") || byte >= 0x80 || byte == 0x0D { return true }
+            characters += 1
+            if characters == window { return false }
+        }
+        return false
+    }
+
     /// Reads a dateline a source supplies apart from the text (Reuters `<DATELINE>`).
     static func parse(source raw: String) -> Dateline? {
         let trimmed = raw.trimmingSpaces()
@@ -27,8 +50,9 @@ struct Dateline: Equatable {
 
     /// Finds a dateline at the start of a story's first line: "NEW YORK, March 3 (AP) -- The …".
     static func find(atStartOf line: String) -> Dateline? {
+        guard mayOpenWithSeparator(line) else { return nil }
         let text = Substring(line.trimmingSpaces())
-        let window = text.prefix(90)
+        let window = text.prefix(window)
         var best: Range<Substring.Index>?
         for separator in separators {
             if let range = window.asciiRange(of: separator), best.map({ range.lowerBound < $0.lowerBound }) ?? true {
