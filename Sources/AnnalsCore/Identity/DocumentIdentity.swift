@@ -186,7 +186,7 @@ public enum DocumentIdentity {
         guard let id, id.characterCount >= 5 else { return true }
         if id.isASCII {
             // Nearly every id is ASCII: the same tests on its bytes, without Foundation's string search.
-            return !id.utf8.contains(UInt8(ascii: "@")) || id.containsASCII("no-id-found", ignoringASCIICase: true)
+            return !id.containsUTF8Byte(UInt8(ascii: "@")) || id.containsASCII("no-id-found", ignoringASCIICase: true)
         }
         guard id.contains("@") else { return true }
         return id.uppercased().contains("NO-ID-FOUND")

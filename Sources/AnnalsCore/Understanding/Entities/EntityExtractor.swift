@@ -377,7 +377,7 @@ private struct EntityCollector {
         // Organizations: aliases and known short forms met alone.
         func mention(_ key: String, at position: Int, weight: Int) {
             // Periods dropped (`U.N.` is `UN`); most keys have none, and are used as they are.
-            let key = key.utf8.contains(UInt8(ascii: ".")) ? String(key.filter { $0 != "." }) : key
+            let key = key.containsUTF8Byte(UInt8(ascii: ".")) ? String(key.filter { $0 != "." }) : key
             if !aliases.isEmpty, let index = aliases[key] {
                 organizations[index].count += weight
             } else if let known = EntityLexicon.knownOrganizations[key] {

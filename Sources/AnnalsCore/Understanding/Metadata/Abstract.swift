@@ -22,9 +22,9 @@ enum Abstract {
             while let sentence = upcoming {
                 upcoming = sentences.next()
                 let characters = sentence.characterCount
-                guard characters >= 20, let first = sentence.first, !"\"“‘'".contains(first) else { continue }
+                guard characters >= 20, let first = sentence.first, !Self.opensQuote(first) else { continue }
                 // A paragraph's last piece without closing punctuation is a heading or a cut-off line.
-                if upcoming == nil, let last = sentence.last, !".!?\"”')".contains(last) { continue }
+                if upcoming == nil, let last = sentence.last, !Self.closesSentence(last) { continue }
                 chosen.append(characters > 400 ? clipped(sentence) : sentence)
                 length += characters
                 if chosen.count == 3 || (chosen.count == 2 && length >= 300) {
@@ -33,6 +33,24 @@ enum Abstract {
             }
         }
         return chosen.isEmpty ? nil : chosen.joined(separator: " ")
+    }
+
+    /// Whether a sentence opening with this character is a quotation: `"`, `“`, `‘` or `'`.
+    ///
+    /// A `switch` rather than `"\"“‘'".contains(_:)`, which breaks the literal into Characters at every call.
+    static func opensQuote(_ character: Character) -> Bool {
+        switch character {
+        case "\"", "“", "‘", "'": true
+        default: false
+        }
+    }
+
+    /// Whether a paragraph's last piece ending with this character is a sentence: `.`, `!`, `?`, `"`, `”`, `'`, `)`.
+    static func closesSentence(_ character: Character) -> Bool {
+        switch character {
+        case ".", "!", "?", "\"", "”", "'", ")": true
+        default: false
+        }
     }
 
     /// The first paragraphs of the text (at most 15), each with its lines joined by single spaces.

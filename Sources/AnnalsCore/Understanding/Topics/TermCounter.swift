@@ -57,6 +57,11 @@ struct TermCounter: Sendable {
         return (entry, true)
     }
 
+    /// The ``hash(_:)`` of an entry's term.
+    func hash(ofEntry entry: Int) -> UInt64 {
+        entries[entry].hash
+    }
+
     /// Whether `term` has been added.
     func contains(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
         entry(of: term) != nil
@@ -64,7 +69,13 @@ struct TermCounter: Sendable {
 
     /// The entry number of `term`, if it has been added.
     func entry(of term: UnsafeBufferPointer<UInt8>) -> Int? {
-        let entry = slots[slot(of: term, hash: Self.hash(term))]
+        entry(of: term, hash: Self.hash(term))
+    }
+
+    /// The entry number of `term`, whose ``hash(_:)`` is known (a term of another table keeps its own), if it has
+    /// been added.
+    func entry(of term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let entry = slots[slot(of: term, hash: hash)]
         return entry >= 0 ? Int(entry) : nil
     }
 

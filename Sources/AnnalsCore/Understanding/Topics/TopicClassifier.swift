@@ -56,7 +56,10 @@ public enum TopicClassifier {
             forEachWord(in: part) { word in
                 if isHeadline && isReplyMarker(word) { return }
                 let (entry, isNew) = counts.add(word, times: times)
-                if isNew { startsPhrase.append(lexicon.phraseStarts.contains(word)) }
+                if isNew {
+                    // Every table hashes a term alike: the hash `add` made serves the look-ups in the lexicon's.
+                    startsPhrase.append(lexicon.phraseStarts.entry(of: word, hash: counts.hash(ofEntry: entry)) != nil)
+                }
                 sequence.append(entry)
             }
             tokenCount += sequence.count
@@ -66,7 +69,8 @@ public enum TopicClassifier {
         // Only terms of the lexicons add to a score; most terms of a text are in none.
         var contributions: [(entry: Int, occurrences: Int, matches: [TopicLexiconIndex.Match])] = []
         for entry in counts.entries.indices {
-            let matches = counts.withTerm(entry) { lexicon.weights(for: $0) }
+            let hash = counts.hash(ofEntry: entry)
+            let matches = counts.withTerm(entry) { lexicon.weights(for: $0, hash: hash) }
             if !matches.isEmpty { contributions.append((entry, counts.entries[entry].count, matches)) }
         }
         var scores = [Double](repeating: 0, count: lexicon.topicCount)
@@ -149,37 +153,52 @@ public enum TopicClassifier {
             wordCount += 1
         }
         var chunkStart = 0
-        while chunkStart < bytes.count {
-            var chunkEnd = chunkStart
-            var hasAddress = false
-            while chunkEnd < bytes.count {
-                let byte = bytes[chunkEnd]
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
-                if byte == 0x40 || (byte == 0x2F && chunkEnd > chunkStart && bytes[chunkEnd - 1] == 0x3A) {
-                    hasAddress = true
-                }
-                chunkEnd += 1
-            }
-            let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<chunkEnd])
-            if !hasAddress && !isWebHost(chunk) {
-                var index = 0
-                while index < chunk.count {
-                    let byte = chunk[index]
-                    if isWordByte(byte) {
-                        append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                    } else if byte == 0xE2, index + 2 < chunk.count, chunk[index + 1] == 0x80,
-                        chunk[index + 2] == 0x99
-                    {
-                        index += 2  // a right single quotation mark: an apostrophe
-                    } else if byte != 0x27 {
-                        flushWord()
+        lowercaseWordBytes.withUnsafeBufferPointer { lowercaseWordBytes in
+            while chunkStart < bytes.count {
+                var chunkEnd = chunkStart
+                var hasAddress = false
+                while chunkEnd < bytes.count {
+                    let byte = bytes[chunkEnd]
+                    // Letters and digits, most bytes, are told from the rest by one look-up.
+                    if lowercaseWordBytes[Int(byte)] != 0 {
+                        chunkEnd += 1
+                        continue
                     }
-                    index += 1
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { break }
+                    if byte == 0x40 || (byte == 0x2F && chunkEnd > chunkStart && bytes[chunkEnd - 1] == 0x3A) {
+                        hasAddress = true
+                    }
+                    chunkEnd += 1
                 }
+                let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<chunkEnd])
+                if !hasAddress && !isWebHost(chunk) {
+                    var index = 0
+                    while index < chunk.count {
+                        let byte = chunk[index]
+                        let lowercase = lowercaseWordBytes[Int(byte)]
+                        if lowercase != 0 {
+                            append(lowercase)
+                        } else if byte == 0xE2, index + 2 < chunk.count, chunk[index + 1] == 0x80,
+                            chunk[index + 2] == 0x99
+                        {
+                            index += 2  // a right single quotation mark: an apostrophe
+                        } else if byte != 0x27 {
+                            flushWord()
+                        }
+                        index += 1
+                    }
+                }
+                flushWord()
+                chunkStart = chunkEnd + 1
             }
-            flushWord()
-            chunkStart = chunkEnd + 1
         }
+    }
+
+    /// Each byte of a word (ASCII letters and digits) lower-cased, by byte; `0` for every other byte.
+    private static let lowercaseWordBytes: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        guard isWordByte(byte) else { return 0 }
+        return byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 
     /// Whether a chunk starts with `www.`, which starts a host name rather than a word.
@@ -323,8 +342,13 @@ final class TopicLexiconIndex: Sendable {
     /// The topics and weights a word or phrase (its bytes) carries: per topic, the highest of its exact entry
     /// and every stem it starts with.
     func weights(for term: UnsafeBufferPointer<UInt8>) -> [Match] {
-        if term.contains(0x20) { return phrases.entry(of: term).map { phraseMatches[$0] } ?? [] }
-        var best: [Match] = words.entry(of: term).map { wordMatches[$0] } ?? []
+        weights(for: term, hash: TermCounter.hash(term))
+    }
+
+    /// ``weights(for:)`` of a term whose ``TermCounter/hash(_:)`` is known.
+    func weights(for term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> [Match] {
+        if term.contains(0x20) { return phrases.entry(of: term, hash: hash).map { phraseMatches[$0] } ?? [] }
+        var best: [Match] = words.entry(of: term, hash: hash).map { wordMatches[$0] } ?? []
         guard term.count >= 4, let head = stemHeads.entry(of: UnsafeBufferPointer(rebasing: term[0..<4])) else {
             return best
         }

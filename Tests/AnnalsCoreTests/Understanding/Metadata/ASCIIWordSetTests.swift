@@ -42,4 +42,25 @@ struct ASCIIWordSetTests {
         #expect(set.isFound(in: "oh YES"[...]))
         #expect(!set.isFound(in: "ab ye"[...]))
     }
+
+    @Test("Finds a byte in a string's UTF-8 as utf8.contains does, native, small or bridged")
+    func containsUTF8Byte() {
+        let texts = [
+            "", "a", "<1234@host.example>", "no-id-found", String(repeating: "x", count: 40) + "@",
+            "café@example.org", "naïve",
+        ]
+        for text in texts {
+            for byte: UInt8 in [0x40, 0x2E, 0xC3, 0xA9, 0x00, 0x78] {
+                #expect(text.containsUTF8Byte(byte) == text.utf8.contains(byte), "\(text) \(byte)")
+            }
+        }
+    }
+
+    @Test("Tells quotation openings and sentence closings as the literals did")
+    func abstractMarks() {
+        for character: Character in ["\"", "“", "‘", "'", ".", "!", "?", "”", ")", "a", "(", "’", "e\u{301}", "»"] {
+            #expect(Abstract.opensQuote(character) == "\"“‘'".contains(character), "\(character)")
+            #expect(Abstract.closesSentence(character) == ".!?\"”')".contains(character), "\(character)")
+        }
+    }
 }
