@@ -204,18 +204,24 @@ enum EntityTokenizer {
         var isCapitalized = false
         var hasLowercase = false
         var hasASCIICapital = false
-        let isASCII = !bareBytes.contains { $0 >= 0x80 }
-        if isASCII {
-            // Most tokens: read the bytes, with no scalar to decode.
-            for (offset, byte) in bareBytes.enumerated() {
-                if byte >= 0x41 && byte <= 0x5A {
-                    hasASCIICapital = true
-                    if offset == 0 { isCapitalized = true }
-                } else if offset > 0, byte >= 0x61 && byte <= 0x7A {
-                    hasLowercase = true
-                }
+        // Most tokens: read the bytes, with no scalar to decode, in the same pass that finds whether they are ASCII.
+        var isASCII = true
+        for (offset, byte) in bareBytes.enumerated() {
+            if byte >= 0x80 {
+                isASCII = false
+                break
             }
-        } else {
+            if byte >= 0x41 && byte <= 0x5A {
+                hasASCIICapital = true
+                if offset == 0 { isCapitalized = true }
+            } else if offset > 0, byte >= 0x61 && byte <= 0x7A {
+                hasLowercase = true
+            }
+        }
+        if !isASCII {
+            isCapitalized = false
+            hasLowercase = false
+            hasASCIICapital = false
             var first = true
             for scalar in bare.unicodeScalars {
                 if scalar.value >= 0x41 && scalar.value <= 0x5A { hasASCIICapital = true }
