@@ -172,10 +172,11 @@ public enum DocumentIdentity {
     public static func isReplySubject(_ subject: String?) -> Bool {
         guard var rest = subject?.lowercased()[...] else { return false }
         rest = rest.drop { $0 == " " }
-        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+        if rest.hasASCIIPrefix("["), let close = rest.firstIndex(of: "]") {
             rest = rest[rest.index(after: close)...].drop { $0 == " " }
         }
-        return rest.hasPrefix("re:") || rest.hasPrefix("re :") || rest.hasPrefix("aw:") || rest.hasPrefix("sv:")
+        return rest.hasASCIIPrefix("re:") || rest.hasASCIIPrefix("re :") || rest.hasASCIIPrefix("aw:")
+            || rest.hasASCIIPrefix("sv:")
     }
 
     /// Whether a Message-ID is a placeholder an archiver wrote, not the sender's own id.

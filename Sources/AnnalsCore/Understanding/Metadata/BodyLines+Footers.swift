@@ -33,21 +33,21 @@ extension BodyLines {
                 i += 1
                 continue
             }
-            if line.hasPrefix("-----BEGIN PGP SIGNED MESSAGE-----") {
+            if line.hasASCIIPrefix("-----BEGIN PGP SIGNED MESSAGE-----") {
                 roles[i] = .pgp
                 var j = i + 1
-                while j < count, lines[j].hasPrefix("Hash:") || isBlank(j) && j == i + 1 {
+                while j < count, lines[j].hasASCIIPrefix("Hash:") || isBlank(j) && j == i + 1 {
                     roles[j] = .pgp
                     j += 1
                 }
                 i = j
                 continue
             }
-            if line.hasPrefix("-----BEGIN PGP SIGNATURE-----") {
+            if line.hasASCIIPrefix("-----BEGIN PGP SIGNATURE-----") {
                 var j = i
                 while j < count {
                     roles[j] = .pgp
-                    if lines[j].hasPrefix("-----END PGP SIGNATURE-----") { break }
+                    if lines[j].hasASCIIPrefix("-----END PGP SIGNATURE-----") { break }
                     j += 1
                 }
                 i = j + 1
@@ -216,7 +216,9 @@ extension BodyLines {
         for i in 0..<count where roles[i] == .text {
             if Self.isQuoteLine(lines[i]) {
                 // An mboxo `>From ` escape stands alone; a quoted `>From:` sits among other quoted lines.
-                if lines[i].hasPrefix(">From "), !previousWasQuote, !(i + 1 < count && Self.isQuoteLine(lines[i + 1])) {
+                if lines[i].hasASCIIPrefix(">From "), !previousWasQuote,
+                    !(i + 1 < count && Self.isQuoteLine(lines[i + 1]))
+                {
                     previousWasQuote = false
                     continue
                 }

@@ -48,6 +48,26 @@ extension Substring {
         asciiRange(of: needle, ignoringASCIICase: ignoringASCIICase) != nil
     }
 
+    /// What `hasPrefix(prefix)` answers, for an ASCII `prefix`, read as bytes where they decide.
+    ///
+    /// `hasPrefix` compares `Character`s, which costs hundreds of instructions for a few bytes. The bytes decide unless
+    /// they match and the next byte may join the prefix's last character into another one: a byte beyond ASCII (a
+    /// combining mark: `P` and `P` + U+0301 differ), or LF after a prefix ending in CR (CR LF is one character). Then,
+    /// and for a prefix that is not ASCII, `hasPrefix` answers.
+    func hasASCIIPrefix(_ prefix: String) -> Bool {
+        let text = utf8
+        let pattern = prefix.utf8
+        guard text.count >= pattern.count else { return false }
+        var index = text.startIndex
+        for byte in pattern {
+            guard byte < 0x80 else { return hasPrefix(prefix) }
+            guard text[index] == byte else { return false }
+            index = text.index(after: index)
+        }
+        guard index < text.endIndex, text[index] >= 0x80 || pattern.last == 0x0D else { return true }
+        return hasPrefix(prefix)
+    }
+
     /// The offset of the first occurrence of `pattern` in `buffer` (written in lower case when `ignoringASCIICase`).
     ///
     /// The first byte is looked for with `memchr` when case matters, and against both of its cases in one

@@ -63,4 +63,19 @@ struct ASCIIWordSetTests {
             #expect(Abstract.closesSentence(character) == ".!?\"”')".contains(character), "\(character)")
         }
     }
+
+    @Test("Answers hasPrefix for ASCII prefixes by bytes, combining marks and CR LF included")
+    func asciiPrefix() {
+        let texts = [
+            "", "-", "-----BEGIN PGP SIGNATURE-----", "-----BEGIN PGP SIGNATURE-----\u{301}", "-----BEGIN PGP SIG",
+            ">From me", ">From\u{301} me", ">Fro", "re: x", "re\u{301}: x", "re:\u{301}x", "Re: x", "[list] re: x",
+            "\r\n", "é", "e\u{301}", "Hash: SHA1",
+        ]
+        let prefixes = ["-----BEGIN PGP SIGNATURE-----", ">From ", "re:", "re", "[", "Hash:", "\r", "e", "é", ""]
+        for text in texts {
+            for prefix in prefixes {
+                #expect(text[...].hasASCIIPrefix(prefix) == text.hasPrefix(prefix), "\(text) \(prefix)")
+            }
+        }
+    }
 }
