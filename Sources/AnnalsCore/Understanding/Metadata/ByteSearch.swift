@@ -48,20 +48,22 @@ extension Substring {
         asciiRange(of: needle, ignoringASCIICase: ignoringASCIICase) != nil
     }
 
-    /// What `hasPrefix(prefix)` answers, for an ASCII `prefix`, read as bytes where they decide.
+    /// What `hasPrefix(prefix)` answers, read as bytes where they decide.
     ///
-    /// `hasPrefix` compares `Character`s, which costs hundreds of instructions for a few bytes. The bytes decide unless
-    /// they match and the next byte may join the prefix's last character into another one: a byte beyond ASCII (a
-    /// combining mark: `P` and `P` + U+0301 differ), or LF after a prefix ending in CR (CR LF is one character). Then,
-    /// and for a prefix that is not ASCII, `hasPrefix` answers.
+    /// `hasPrefix` compares `Character`s, which costs hundreds of instructions for a few bytes. The bytes decide for an
+    /// ASCII prefix, unless a byte beyond ASCII is met where it could change the answer, and `hasPrefix` answers then:
+    /// in place of one of the prefix's bytes (U+212A KELVIN SIGN is canonically `K`), or just after its last (a
+    /// combining mark: `P` and `P` + U+0301 differ), or LF after a prefix ending in CR (CR LF is one character). A
+    /// prefix beyond ASCII is left to `hasPrefix` too.
     func hasASCIIPrefix(_ prefix: String) -> Bool {
         let text = utf8
         let pattern = prefix.utf8
-        guard text.count >= pattern.count else { return false }
+        guard pattern.allSatisfy({ $0 < 0x80 }) else { return hasPrefix(prefix) }
         var index = text.startIndex
         for byte in pattern {
-            guard byte < 0x80 else { return hasPrefix(prefix) }
-            guard text[index] == byte else { return false }
+            guard index < text.endIndex else { return false }
+            let found = text[index]
+            guard found == byte else { return found >= 0x80 ? hasPrefix(prefix) : false }
             index = text.index(after: index)
         }
         guard index < text.endIndex, text[index] >= 0x80 || pattern.last == 0x0D else { return true }

@@ -69,9 +69,11 @@ struct ASCIIWordSetTests {
         let texts = [
             "", "-", "-----BEGIN PGP SIGNATURE-----", "-----BEGIN PGP SIGNATURE-----\u{301}", "-----BEGIN PGP SIG",
             ">From me", ">From\u{301} me", ">Fro", "re: x", "re\u{301}: x", "re:\u{301}x", "Re: x", "[list] re: x",
-            "\r\n", "é", "e\u{301}", "Hash: SHA1",
+            "\r\n", "é", "e\u{301}", "Hash: SHA1", "\u{212A}ey", "Key", "a\u{37E}b", "a;b",
         ]
-        let prefixes = ["-----BEGIN PGP SIGNATURE-----", ">From ", "re:", "re", "[", "Hash:", "\r", "e", "é", ""]
+        let prefixes = [
+            "-----BEGIN PGP SIGNATURE-----", ">From ", "re:", "re", "[", "Hash:", "\r", "e", "é", "", "Ke", "a;",
+        ]
         for text in texts {
             for prefix in prefixes {
                 #expect(text[...].hasASCIIPrefix(prefix) == text.hasPrefix(prefix), "\(text) \(prefix)")
