@@ -35,6 +35,11 @@ struct WordTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         return entry.map { values[$0] }
     }
 
+    /// The value of the word whose UTF-8 is `word`, byte for byte, or `nil` when the table does not hold it.
+    subscript(_ word: UnsafeBufferPointer<UInt8>) -> Value? {
+        table.entry(of: word).map { values[$0] }
+    }
+
     /// The words, in the order they were given.
     var keys: [String] { table.entries.indices.map(table.string) }
 }
@@ -51,6 +56,11 @@ struct WordSet: Sendable {
 
     /// Whether the set holds `word`, byte for byte.
     func contains(_ word: String) -> Bool {
+        table[word] != nil
+    }
+
+    /// Whether the set holds the word whose UTF-8 is `word`, byte for byte.
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         table[word] != nil
     }
 }

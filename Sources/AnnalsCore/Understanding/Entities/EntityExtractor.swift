@@ -44,10 +44,10 @@ public enum EntityExtractor {
 
     /// Extracts entities from a text already split by ``EntityTokenizer``, so that one tokenization serves
     /// every reader of a document.
-    static func extract(headline: String?, tokens: [EntityToken]) -> NamedEntities {
+    static func extract(headline: String?, tokens: EntityTokens) -> NamedEntities {
         var collector = EntityCollector(tokens: tokens)
         collector.scan()
-        return collector.result(headline: headline.map(EntityTokenizer.tokenize) ?? [])
+        return collector.result(headline: headline.map(EntityTokenizer.tokenize))
     }
 }
 
@@ -59,7 +59,7 @@ private struct EntityCollector {
         var first: Int
     }
 
-    let tokens: [EntityToken]
+    let tokens: EntityTokens
     var people: [Candidate] = []
     var peopleByName: [String: Int] = [:]
     /// Surnames met alone after a title (`President Reagan`), by key, with their first position.
@@ -71,13 +71,18 @@ private struct EntityCollector {
     var bareWords: [(key: String, position: Int)] = []
     var consumed: Set<Int> = []
 
-    init(tokens: [EntityToken]) {
+    init(tokens: EntityTokens) {
         self.tokens = tokens
     }
 
     private func isRunWord(_ index: Int) -> Bool {
         let token = tokens[index]
         return token.kind == .word && token.isCapitalized
+    }
+
+    /// Whether the token at `index` is `of` or `for`, in any case.
+    private func isOfOrFor(_ index: Int) -> Bool {
+        tokens.key(index, is: "of") || tokens.key(index, is: "for")
     }
 
     // MARK: - Scanning
@@ -92,7 +97,7 @@ private struct EntityCollector {
         // Text in capitals only has no capitalised runs to read.
         guard letters > 0, lowercase * 3 >= letters else {
             for (position, token) in tokens.enumerated() where token.kind == .word {
-                bareWords.append((token.bare.uppercased(), position))
+                bareWords.append((tokens.bare(position).uppercased(), position))
             }
             return
         }
@@ -109,12 +114,13 @@ private struct EntityCollector {
                 if token.lineBreaksBefore >= 2 || tokens[end - 1].isPossessive { break }
                 if isRunWord(end) {
                     // A capitalised function word inside a run starts a new sentence (`… L.P. The …`).
-                    if EntityLexicon.stopWords.contains(token.key) { break }
+                    if tokens.key(end, in: EntityLexicon.stopWords) { break }
                     end += 1
-                } else if token.kind != .number, EntityLexicon.connectors.contains(token.key), end + 1 < count,
+                } else if token.kind != .number, tokens.key(end, in: EntityLexicon.connectors), end + 1 < count,
                     isRunWord(end + 1), tokens[end + 1].lineBreaksBefore < 2,
                     // `Securities and Exchange Commission`, but not `Standard Oil Co and BP`.
-                    !(["and", "&"].contains(token.key) && EntityLexicon.companySuffixes.contains(tokens[end - 1].key))
+                    !((tokens.key(end, is: "and") || tokens.key(end, is: "&"))
+                        && tokens.key(end - 1, in: EntityLexicon.companySuffixes))
                 {
                     end += 2
                 } else {
@@ -129,8 +135,9 @@ private struct EntityCollector {
     private mutating func process(_ run: Range<Int>) {
         var start = run.lowerBound
         while start < run.upperBound,
-            EntityLexicon.stopWords.contains(tokens[start].key) || EntityLexicon.connectors.contains(tokens[start].key)
-                || EntityLexicon.months[tokens[start].key] != nil || EntityLexicon.weekdays[tokens[start].key] != nil
+            tokens.key(start, in: EntityLexicon.stopWords) || tokens.key(start, in: EntityLexicon.connectors)
+                || tokens.key(start, in: EntityLexicon.months) != nil
+                || tokens.key(start, in: EntityLexicon.weekdays) != nil
         {
             start += 1
         }
@@ -140,17 +147,17 @@ private struct EntityCollector {
         var personStart = start
         if let cue = lastCue(in: start..<end) {
             var orgEnd = cue + 1
-            if orgEnd + 1 < end, ["of", "for"].contains(tokens[orgEnd].key) {
+            if orgEnd + 1 < end, isOfOrFor(orgEnd) {
                 orgEnd += 1
                 // A title with a name after it (`Bank of Japan Governor Satoshi Sumita`) ends the name.
-                while orgEnd < end, !(EntityLexicon.titles.contains(tokens[orgEnd].key) && orgEnd + 1 < end) {
+                while orgEnd < end, !(tokens.key(orgEnd, in: EntityLexicon.titles) && orgEnd + 1 < end) {
                     orgEnd += 1
                 }
             }
             // `David Wyss of Data Resources Inc`: the organization starts after `of` when no cue is before it.
             var orgStart = start
-            if let of = (start..<cue).last(where: { ["of", "for"].contains(tokens[$0].key) }),
-                !(start..<of).contains(where: { EntityLexicon.organizationCues.contains(tokens[$0].key) })
+            if let of = (start..<cue).last(where: { isOfOrFor($0) }),
+                !(start..<of).contains(where: { tokens.key($0, in: EntityLexicon.organizationCues) })
             {
                 orgStart = of + 1
                 findPeople(in: start..<of, role: nil)
@@ -162,11 +169,11 @@ private struct EntityCollector {
             if addOrganization(start..<end, alias: acronym) { personStart = end }
         }
         if personStart < end {
-            let previous = run.lowerBound > 0 ? tokens[run.lowerBound - 1] : nil
+            let previous = run.lowerBound - 1
             let role: Role? =
-                if let previous, previous.kind == .word, !previous.isCapitalized {
-                    EntityLexicon.roleWords.contains(previous.key)
-                        ? .title : (["said", "says"].contains(previous.key) ? .said : nil)
+                if previous >= 0, tokens[previous].kind == .word, !tokens[previous].isCapitalized {
+                    tokens.key(previous, in: EntityLexicon.roleWords)
+                        ? .title : (tokens.key(previous, is: "said") || tokens.key(previous, is: "says") ? .said : nil)
                 } else {
                     nil
                 }
@@ -177,11 +184,10 @@ private struct EntityCollector {
     private func lastCue(in range: Range<Int>) -> Int? {
         var index = range.upperBound - 1
         while index >= range.lowerBound {
-            let token = tokens[index]
-            if EntityLexicon.organizationCues.contains(token.key) {
+            if tokens.key(index, in: EntityLexicon.organizationCues) {
                 if index > range.lowerBound { return index }
-                if EntityLexicon.leadingOrganizationCues.contains(token.key), index + 2 < range.upperBound,
-                    ["of", "for"].contains(tokens[index + 1].key)
+                if tokens.key(index, in: EntityLexicon.leadingOrganizationCues), index + 2 < range.upperBound,
+                    isOfOrFor(index + 1)
                 {
                     return index
                 }
@@ -193,21 +199,22 @@ private struct EntityCollector {
 
     /// The acronym in `(ABC)` right after a run, if there is one.
     private mutating func parenthesisedAcronym(after end: Int) -> String? {
-        guard end + 2 < tokens.count, tokens[end].text == "(", tokens[end + 2].text == ")",
-            tokens[end + 1].isAcronym, tokens[end + 1].bare.count >= 2
+        guard end + 2 < tokens.count, tokens.text(end, is: "("), tokens.text(end + 2, is: ")"),
+            tokens[end + 1].isAcronym
         else { return nil }
-        return tokens[end + 1].bare
+        let acronym = tokens.bare(end + 1)
+        return acronym.count >= 2 ? acronym : nil
     }
 
     private func initialsMatch(_ range: Range<Int>, _ acronym: String) -> Bool {
-        let initials = range.filter { tokens[$0].isCapitalized }.compactMap { tokens[$0].bare.first }
+        let initials = range.filter { tokens[$0].isCapitalized }.compactMap { tokens.bare($0).first }
         return String(initials) == String(acronym.filter { $0 != "." }) && initials.count >= 2
     }
 
     /// Records an organization; returns whether the run was accepted as one.
     private mutating func addOrganization(_ range: Range<Int>, alias: String?) -> Bool {
         guard range.count >= 2, range.contains(where: { tokens[$0].hasLowercase }) else { return false }
-        var name = range.map { tokens[$0].bare }.joined(separator: " ")
+        var name = range.map { tokens.bare($0) }.joined(separator: " ")
         if let known = EntityLexicon.knownOrganizations[name.lowercased()] {
             name = known
         } else if name.hasSuffix(" State Department") {
@@ -222,9 +229,9 @@ private struct EntityCollector {
             consumed.insert(range.upperBound + 1)
         }
         // A first-word acronym (`ABC` of `ABC News`) met alone later names the same organization.
-        let firstWord = tokens[range.lowerBound]
-        if firstWord.isAcronym, firstWord.bare.count >= 2, aliases[firstWord.bare] == nil {
-            aliases[firstWord.bare] = index
+        if tokens[range.lowerBound].isAcronym {
+            let firstWord = tokens.bare(range.lowerBound)
+            if firstWord.count >= 2, aliases[firstWord] == nil { aliases[firstWord] = index }
         }
         return true
     }
@@ -269,9 +276,9 @@ private struct EntityCollector {
         }
         while index < range.upperBound {
             let token = tokens[index]
-            if EntityLexicon.titles.contains(token.key) {
+            if tokens.key(index, in: EntityLexicon.titles) {
                 var next = index + 1
-                while next < range.upperBound, EntityLexicon.titles.contains(tokens[next].key) { next += 1 }
+                while next < range.upperBound, tokens.key(next, in: EntityLexicon.titles) { next += 1 }
                 let name = collectName(from: next, upTo: range.upperBound)
                 if !name.isEmpty {
                     addPerson(name, at: next)
@@ -279,10 +286,10 @@ private struct EntityCollector {
                     continue
                 }
                 index = next
-            } else if token.isNameWord, EntityLexicon.firstNames.contains(token.key),
-                !EntityLexicon.places.contains(token.key), !token.isPossessive,
+            } else if token.isNameWord, tokens.key(index, in: EntityLexicon.firstNames),
+                !tokens.key(index, in: EntityLexicon.places), !token.isPossessive,
                 // `St. Louis`, `San Jose`, `Fort William` are places.
-                index == range.lowerBound || !EntityLexicon.placePrefixes.contains(tokens[index - 1].key)
+                index == range.lowerBound || !tokens.key(index - 1, in: EntityLexicon.placePrefixes)
             {
                 let name = collectName(from: index, upTo: range.upperBound)
                 if name.count >= 2 {
@@ -290,10 +297,10 @@ private struct EntityCollector {
                     index = name.upperBound
                     continue
                 }
-                bareWords.append((token.bare.uppercased(), index))
+                bareWords.append((tokens.bare(index).uppercased(), index))
                 index += 1
             } else {
-                if !consumed.contains(index) { bareWords.append((token.bare.uppercased(), index)) }
+                if !consumed.contains(index) { bareWords.append((tokens.bare(index).uppercased(), index)) }
                 index += 1
             }
         }
@@ -306,16 +313,15 @@ private struct EntityCollector {
         var lastWord = start
         while index < end, words < 4 {
             let token = tokens[index]
-            let key = token.key
             if token.isInitial {
                 words += 1
-            } else if token.isNameWord, !EntityLexicon.stopWords.contains(key),
-                !EntityLexicon.organizationCues.contains(key), !EntityLexicon.titles.contains(key),
-                EntityLexicon.months[key] == nil, EntityLexicon.weekdays[key] == nil,
-                !(words == 0 && EntityLexicon.places.contains(key))
+            } else if token.isNameWord, !tokens.key(index, in: EntityLexicon.stopWords),
+                !tokens.key(index, in: EntityLexicon.organizationCues), !tokens.key(index, in: EntityLexicon.titles),
+                tokens.key(index, in: EntityLexicon.months) == nil, tokens.key(index, in: EntityLexicon.weekdays) == nil,
+                !(words == 0 && tokens.key(index, in: EntityLexicon.places))
             {
                 words += 1
-            } else if words > 0, EntityLexicon.nameParticles.contains(key) {
+            } else if words > 0, tokens.key(index, in: EntityLexicon.nameParticles) {
                 index += 1
                 continue
             } else {
@@ -331,10 +337,10 @@ private struct EntityCollector {
     }
 
     private mutating func addPerson(_ range: Range<Int>, at position: Int) {
-        let name = range.map { tokens[$0].bare }.joined(separator: " ")
+        let name = range.map { tokens.bare($0) }.joined(separator: " ")
         if range.count == 1 {
-            let key = tokens[range.lowerBound].key
-            if EntityLexicon.places.contains(key) { return }
+            if tokens.key(range.lowerBound, in: EntityLexicon.places) { return }
+            let key = tokens.key(range.lowerBound)
             if surnames[key] == nil { surnames[key] = (name, position) }
             return
         }
@@ -345,7 +351,7 @@ private struct EntityCollector {
 
     // MARK: - Result
 
-    func result(headline: [EntityToken]) -> NamedEntities {
+    func result(headline: EntityTokens?) -> NamedEntities {
         var people = people
         var organizations = organizations
         var organizationsByName = organizationsByName
@@ -360,17 +366,33 @@ private struct EntityCollector {
         for (key, value) in surnames where bySurname[key] == nil {
             loneSurnames[key] = Candidate(name: value.name, count: 0, first: value.first)
         }
-        // Most documents name no one: their words are not looked up (each lookup hashes the word).
-        func countSurname(_ key: String, weight: Int) {
-            if let index = bySurname[key] {
-                people[index].count += weight
-            } else if !loneSurnames.isEmpty, loneSurnames[key] != nil {
-                loneSurnames[key]?.count += weight
-            }
-        }
+        // Most documents name no one: their words are not looked up.
         if !bySurname.isEmpty || !loneSurnames.isEmpty {
-            for token in tokens where token.kind == .word && token.isCapitalized { countSurname(token.key, weight: 1) }
-            for token in headline where token.kind == .word { countSurname(token.key, weight: 2) }
+            // Each surname's slot: a person's index, or past the people, a lone surname's place in `loneKeys`.
+            let personCount = people.count
+            let loneKeys = Array(loneSurnames.keys)
+            var slots = bySurname
+            for (offset, key) in loneKeys.enumerated() { slots[key] = personCount + offset }
+            // An ASCII key is looked up by its bytes, with no string made; a key beyond ASCII as a string, which
+            // finds a surname written in another normalization form too.
+            let table = WordTable(slots.lazy.map { ($0.key, $0.value) })
+            func countSurname(_ tokens: EntityTokens, _ index: Int, weight: Int) {
+                let slot = tokens.hasASCIIKey(index) ? tokens.key(index, in: table) : slots[tokens.key(index)]
+                guard let slot else { return }
+                if slot < personCount {
+                    people[slot].count += weight
+                } else {
+                    loneSurnames[loneKeys[slot - personCount]]?.count += weight
+                }
+            }
+            for (index, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized {
+                countSurname(tokens, index, weight: 1)
+            }
+            if let headline {
+                for (index, token) in headline.enumerated() where token.kind == .word {
+                    countSurname(headline, index, weight: 2)
+                }
+            }
         }
         people.append(contentsOf: loneSurnames.values)
 
@@ -390,7 +412,11 @@ private struct EntityCollector {
             }
         }
         for word in bareWords { mention(word.key, at: word.position, weight: 1) }
-        for token in headline where token.kind == .word { mention(token.bare.uppercased(), at: 0, weight: 2) }
+        if let headline {
+            for (index, token) in headline.enumerated() where token.kind == .word {
+                mention(headline.bare(index).uppercased(), at: 0, weight: 2)
+            }
+        }
 
         func ranked(_ candidates: [Candidate]) -> [String] {
             var seen: Set<String> = []

@@ -1,4 +1,9 @@
-/// One word, number or punctuation mark of a text, as the entity extractor and period resolver see it.
+/// One word, number or punctuation mark of a text, as the entity extractor and period resolver see it: where it is
+/// in its ``EntityTokens``, and what it is.
+///
+/// A token holds no string of its own. Its text, its text without a possessive ending and its key are byte ranges,
+/// read through the ``EntityTokens`` it belongs to; most tokens are only ever compared with a lexicon, by their key's
+/// bytes, and never become a `String`.
 struct EntityToken {
     /// What a token is.
     enum Kind {
@@ -7,8 +12,17 @@ struct EntityToken {
         case punctuation
     }
 
-    /// The token's text; abbreviations and initials keep their final period (`U.S.`, `Dec.`, `J.`).
-    var text: String
+    /// Where the token's text starts in the text's UTF-8; abbreviations and initials keep their final period
+    /// (`U.S.`, `Dec.`, `J.`).
+    var start: Int
+    /// The length of the token's text, in bytes.
+    var length: Int
+    /// The length of the text without its possessive ending (`'s`, `’s`, or `'` after a plural), in bytes.
+    var bareLength: Int
+    /// Where the token's key starts in ``EntityTokens/keyBytes``: the bare text without a final period, lower-cased.
+    var keyStart: Int
+    /// The length of the key, in bytes.
+    var keyLength: Int
     /// What the token is.
     var kind: Kind
     /// How many line breaks separate the token from the one before it.
@@ -21,17 +35,91 @@ struct EntityToken {
     var hasLowercase: Bool
     /// Whether the token ends with a possessive `'s` or `'`.
     var isPossessive: Bool
-    /// The text without its possessive ending.
-    var bare: String
-    /// The bare text without a final period, lower-cased.
-    var key: String
+    /// Whether the token is an initial such as `J.`: a capitalised word of two characters, the second a period.
+    var isInitial: Bool
 
-    /// Whether the token is an initial such as `J.`.
-    var isInitial: Bool { kind == .word && text.count == 2 && text.hasSuffix(".") && isCapitalized }
     /// Whether the token is written in capitals only, such as `MRTA` or `U.S.`.
     var isAcronym: Bool { kind == .word && isCapitalized && !hasLowercase }
     /// Whether the token looks like a name word: capitalised and followed by lower-case letters.
     var isNameWord: Bool { kind == .word && isCapitalized && hasLowercase }
+}
+
+/// The tokens of one text, with the bytes their texts and keys are read from.
+struct EntityTokens: RandomAccessCollection {
+    /// The text's UTF-8.
+    let bytes: [UInt8]
+    /// The tokens' keys: the text with its ASCII letters lower-cased, where an ASCII token's key is found at the
+    /// token's own offset, followed by the keys of the tokens beyond ASCII, lower-cased by `String.lowercased()`.
+    let keyBytes: [UInt8]
+    /// The tokens, in the order of the text.
+    let tokens: [EntityToken]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { tokens.count }
+    subscript(position: Int) -> EntityToken { tokens[position] }
+
+    /// The text of the token at `index`.
+    func text(_ index: Int) -> String {
+        let token = tokens[index]
+        return EntityTokenizer.string(bytes[token.start..<token.start + token.length])
+    }
+
+    /// The text of the token at `index` without its possessive ending.
+    func bare(_ index: Int) -> String {
+        let token = tokens[index]
+        return EntityTokenizer.string(bytes[token.start..<token.start + token.bareLength])
+    }
+
+    /// The key of the token at `index`: its bare text without a final period, lower-cased.
+    func key(_ index: Int) -> String {
+        let token = tokens[index]
+        return EntityTokenizer.string(keyBytes[token.keyStart..<token.keyStart + token.keyLength])
+    }
+
+    /// Whether the token at `index` is ASCII (its bare text): its key is then the bare text's bytes lower-cased, read in
+    /// place.
+    func hasASCIIKey(_ index: Int) -> Bool { tokens[index].keyStart < bytes.count }
+
+    /// Whether the text of the token at `index` is `word`, byte for byte.
+    func text(_ index: Int, is word: StaticString) -> Bool {
+        let token = tokens[index]
+        return Self.equal(bytes[token.start..<token.start + token.length], word)
+    }
+
+    /// Whether the key of the token at `index` is `word`, byte for byte.
+    func key(_ index: Int, is word: StaticString) -> Bool {
+        let token = tokens[index]
+        return Self.equal(keyBytes[token.keyStart..<token.keyStart + token.keyLength], word)
+    }
+
+    /// Whether `set` holds the key of the token at `index`.
+    func key(_ index: Int, in set: WordSet) -> Bool {
+        let token = tokens[index]
+        return keyBytes.withUnsafeBufferPointer {
+            set.contains(UnsafeBufferPointer(rebasing: $0[token.keyStart..<token.keyStart + token.keyLength]))
+        }
+    }
+
+    /// The value `table` holds for the key of the token at `index`.
+    func key<Value>(_ index: Int, in table: WordTable<Value>) -> Value? {
+        let token = tokens[index]
+        return keyBytes.withUnsafeBufferPointer {
+            table[UnsafeBufferPointer(rebasing: $0[token.keyStart..<token.keyStart + token.keyLength])]
+        }
+    }
+
+    /// Calls `body` with the bytes of the key of the token at `index`.
+    func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let token = tokens[index]
+        return keyBytes.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[token.keyStart..<token.keyStart + token.keyLength]))
+        }
+    }
+
+    private static func equal(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { bytes.elementsEqual($0) }
+    }
 }
 
 /// Splits text into ``EntityToken``s in one pass over its Unicode scalars.
@@ -46,14 +134,20 @@ enum EntityTokenizer {
 
     /// Splits a text into tokens.
     ///
-    /// Works on the text's UTF-8 bytes, decoding a scalar only where a byte is not ASCII, and makes one
-    /// `String` per token.
-    static func tokenize(_ text: String) -> [EntityToken] {
-        var text = text
-        return text.withUTF8 { tokenize(bytes: $0) }
+    /// Works on the text's UTF-8 bytes, decoding a scalar only where a byte is not ASCII. No token becomes a
+    /// `String` here: the extractor and the resolver make one only of the few tokens that end up in a name.
+    static func tokenize(_ text: String) -> EntityTokens {
+        let bytes = Array(text.utf8)
+        // Every ASCII token's key is its own bytes lower-cased, found at the same offset in this copy.
+        var keyBytes = bytes
+        keyBytes.withUnsafeMutableBufferPointer { keys in
+            for offset in keys.indices where keys[offset] &- 0x41 < 26 { keys[offset] |= 0x20 }
+        }
+        let tokens = bytes.withUnsafeBufferPointer { tokenize(bytes: $0, keyBytes: &keyBytes) }
+        return EntityTokens(bytes: bytes, keyBytes: keyBytes, tokens: tokens)
     }
 
-    private static func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [EntityToken] {
+    private static func tokenize(bytes: UnsafeBufferPointer<UInt8>, keyBytes: inout [UInt8]) -> [EntityToken] {
         var tokens: [EntityToken] = []
         // Mail and news average a token every 4.4 bytes (803,184 tokens in the 3.56 MB of shown text of the 2,967
         // documents of the 3,043-message sample): with room for one every 6 bytes the array grew 8,100 times, copying
@@ -131,7 +225,7 @@ enum EntityTokenizer {
                     let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     let isInitial = scalars == 1 && isUpper(first)
                     if isInitial || word.contains(UInt8(ascii: "."))
-                        || (word.count <= 5 && EntityLexicon.abbreviations.contains(asciiLowercased(word)))
+                        || (word.count <= 5 && isAbbreviation(start..<index, in: keyBytes))
                     {
                         index += 1
                     }
@@ -144,25 +238,21 @@ enum EntityTokenizer {
                     while index < count, bytes[index] == UInt8(truncatingIfNeeded: first.value) { index += 1 }
                 }
             }
-            let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            tokens.append(makeToken(token, kind: kind, lineBreaks: lineBreaks, lineStart: lineStart))
+            tokens.append(
+                makeToken(
+                    bytes, start: start, end: index, kind: kind, lineBreaks: lineBreaks, lineStart: lineStart,
+                    keyBytes: &keyBytes))
             lineBreaks = 0
             lineStart = false
         }
         return tokens
     }
 
-    /// The bytes as a string, ASCII letters lower-cased.
-    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.count == 1, bytes[0] < 0x80 {
-            let byte = bytes[0]
-            return asciiStrings[Int(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)]
-        }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (offset, byte) in bytes.enumerated() {
-                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-            }
-            return bytes.count
+    /// Whether the word at `range` is one of ``EntityLexicon/abbreviations``, read from the text's ASCII-lower-cased
+    /// copy.
+    private static func isAbbreviation(_ range: Range<Int>, in keyBytes: [UInt8]) -> Bool {
+        keyBytes.withUnsafeBufferPointer {
+            EntityLexicon.abbreviations.contains(UnsafeBufferPointer(rebasing: $0[range]))
         }
     }
 
@@ -172,15 +262,17 @@ enum EntityTokenizer {
     private static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// The bytes as a string: one of ``asciiStrings`` for one ASCII byte.
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.count == 1, bytes[0] < 0x80 { return asciiStrings[Int(bytes[0])] }
+    static func string(_ bytes: ArraySlice<UInt8>) -> String {
+        if bytes.count == 1, let byte = bytes.first, byte < 0x80 { return asciiStrings[Int(byte)] }
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The token of `bytes[start..<end]`; the key of a token beyond ASCII is appended to `keyBytes`.
     private static func makeToken(
-        _ bytes: UnsafeBufferPointer<UInt8>, kind: EntityToken.Kind, lineBreaks: Int, lineStart: Bool
+        _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, kind: EntityToken.Kind, lineBreaks: Int,
+        lineStart: Bool, keyBytes: inout [UInt8]
     ) -> EntityToken {
-        let text = string(bytes)
+        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
         // The possessive ending: `'s`, `’s`, or a bare `'`/`’` after a plural.
         var bareLength = bytes.count
         if kind == .word {
@@ -198,12 +290,9 @@ enum EntityTokenizer {
                 bareLength = bytes.count - apostrophe
             }
         }
-        let isPossessive = bareLength < bytes.count
         let bareBytes = UnsafeBufferPointer(rebasing: bytes[0..<bareLength])
-        let bare = isPossessive ? String(decoding: bareBytes, as: UTF8.self) : text
         var isCapitalized = false
         var hasLowercase = false
-        var hasASCIICapital = false
         // Most tokens: read the bytes, with no scalar to decode, in the same pass that finds whether they are ASCII.
         var isASCII = true
         for (offset, byte) in bareBytes.enumerated() {
@@ -212,7 +301,6 @@ enum EntityTokenizer {
                 break
             }
             if byte >= 0x41 && byte <= 0x5A {
-                hasASCIICapital = true
                 if offset == 0 { isCapitalized = true }
             } else if offset > 0, byte >= 0x61 && byte <= 0x7A {
                 hasLowercase = true
@@ -221,32 +309,37 @@ enum EntityTokenizer {
         if !isASCII {
             isCapitalized = false
             hasLowercase = false
-            hasASCIICapital = false
-            var first = true
-            for scalar in bare.unicodeScalars {
-                if scalar.value >= 0x41 && scalar.value <= 0x5A { hasASCIICapital = true }
-                if first {
+            var offset = 0
+            while offset < bareBytes.count {
+                let (scalar, length) = bareBytes.scalar(at: offset)
+                if offset == 0 {
                     isCapitalized = isUpper(scalar)
-                    first = false
                 } else if !hasLowercase, isLower(scalar) {
                     hasLowercase = true
                 }
+                offset += length
             }
         }
-        var keyBytes = bareBytes
-        if keyBytes.count > 1, keyBytes.last == UInt8(ascii: ".") {
-            keyBytes = UnsafeBufferPointer(rebasing: keyBytes[0..<(keyBytes.count - 1)])
+        var keyLength = bareLength
+        if keyLength > 1, bareBytes[keyLength - 1] == UInt8(ascii: ".") { keyLength -= 1 }
+        var keyStart = start
+        if !isASCII {
+            // Lower-cased as a string: a letter beyond ASCII may change its length.
+            keyStart = keyBytes.count
+            keyBytes.append(
+                contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bareBytes[0..<keyLength]), as: UTF8.self)
+                    .lowercased().utf8)
+            keyLength = keyBytes.count - keyStart
         }
-        let key: String
-        if isASCII {
-            // Most tokens are lower-case words and marks: their key is their bare text.
-            key = !hasASCIICapital && keyBytes.count == bareBytes.count ? bare : asciiLowercased(keyBytes)
-        } else {
-            key = String(decoding: keyBytes, as: UTF8.self).lowercased()
+        // An initial: a capitalised word of two characters, the second its period (`J.`, `É.`).
+        var isInitial = false
+        if kind == .word, isCapitalized, bytes.last == UInt8(ascii: ".") {
+            // A token ending with its period has no possessive ending: its bytes are the bare ones.
+            isInitial = isASCII ? bytes.count == 2 : String(decoding: bytes, as: UTF8.self).count == 2
         }
         return EntityToken(
-            text: text, kind: kind, lineBreaksBefore: lineBreaks, isLineStart: lineStart,
-            isCapitalized: isCapitalized, hasLowercase: hasLowercase, isPossessive: isPossessive, bare: bare,
-            key: key)
+            start: start, length: bytes.count, bareLength: bareLength, keyStart: keyStart, keyLength: keyLength,
+            kind: kind, lineBreaksBefore: lineBreaks, isLineStart: lineStart, isCapitalized: isCapitalized,
+            hasLowercase: hasLowercase, isPossessive: bareLength < bytes.count, isInitial: isInitial)
     }
 }

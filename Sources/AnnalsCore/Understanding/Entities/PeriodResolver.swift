@@ -54,7 +54,7 @@ public enum PeriodResolver {
     }
 
     /// Resolves the period of a text already split by ``EntityTokenizer``.
-    static func resolve(tokens: [EntityToken], reference: Date?) -> DatePeriod? {
+    static func resolve(tokens: EntityTokens, reference: Date?) -> DatePeriod? {
         let referenceDay = reference.map {
             CivilDay(daysSinceEpoch: Int(($0.timeIntervalSince1970 / 86_400).rounded(.down)))
         }
@@ -167,22 +167,22 @@ public struct CivilDay: Comparable, Sendable {
 
 /// The working state of one period resolution.
 private struct PeriodScanner {
-    let tokens: [EntityToken]
+    let tokens: EntityTokens
     let reference: CivilDay?
     var days: [CivilDay] = []
     var months: [(year: Int, month: Int)] = []
 
-    private static let monthPrepositions: Set<String> = [
+    private static let monthPrepositions = WordSet([
         "in", "since", "during", "last", "until", "till", "by", "early", "late", "mid", "through", "throughout",
         "this", "next", "of", "from",
-    ]
+    ])
 
     /// The header fields whose lines (`Date: …`) give when a message was sent, not a date it speaks of.
     ///
     /// A constant: as a literal in ``scan()`` the array was made and freed again at every line of every text.
-    private static let headerFieldKeys = ["date", "sent", "received", "posted"]
+    private static let headerFieldKeys = WordSet(["date", "sent", "received", "posted"])
 
-    init(tokens: [EntityToken], reference: CivilDay?) {
+    init(tokens: EntityTokens, reference: CivilDay?) {
         self.tokens = tokens
         self.reference = reference
     }
@@ -197,8 +197,8 @@ private struct PeriodScanner {
             if tokens[index].isLineStart {
                 lineStart = index
                 skipLine =
-                    Self.headerFieldKeys.contains(tokens[index].key) && index + 1 < tokens.count
-                    && tokens[index + 1].text == ":"
+                    tokens.key(index, in: Self.headerFieldKeys) && index + 1 < tokens.count
+                    && tokens.text(index + 1, is: ":")
             }
             guard !skipLine else {
                 index += 1
@@ -227,19 +227,31 @@ private struct PeriodScanner {
         case month(year: Int, month: Int)
     }
 
-    private func key(_ index: Int) -> String? { index < tokens.count ? tokens[index].key : nil }
+    /// Whether there is a token at `index` and its key is `word`.
+    private func key(_ index: Int, is word: StaticString) -> Bool { index < tokens.count && tokens.key(index, is: word) }
 
-    private func previousWord(_ index: Int) -> String? {
-        index > 0 && tokens[index - 1].kind == .word ? tokens[index - 1].key : nil
+    /// Where the word before `index` is, if the token before it is one.
+    private func previousWord(_ index: Int) -> Int? {
+        index > 0 && tokens[index - 1].kind == .word ? index - 1 : nil
     }
 
-    private func isNext(_ index: Int) -> Bool { previousWord(index) == "next" }
+    /// Whether the token before `index` is the word `word`.
+    private func previousWord(_ index: Int, is word: StaticString) -> Bool {
+        previousWord(index).map { tokens.key($0, is: word) } ?? false
+    }
+
+    private func isNext(_ index: Int) -> Bool { previousWord(index, is: "next") }
 
     /// The day of the month a number token names (`17`, `3rd`), read from its key's bytes.
     private func dayNumber(_ index: Int) -> Int? {
         guard index < tokens.count, tokens[index].kind == .number else { return nil }
-        var bytes = tokens[index].key.utf8[...]
-        if bytes.count > 2, Self.isOrdinalSuffix(bytes.suffix(2)) { bytes = bytes.dropLast(2) }
+        return tokens.withKey(index, Self.dayNumber)
+    }
+
+    /// The day of the month a number token's key names.
+    private static func dayNumber(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        var bytes = key[...]
+        if bytes.count > 2, isOrdinalSuffix(bytes.suffix(2)) { bytes = bytes.dropLast(2) }
         // At most two characters, as `Int` reads them: an optional sign, then decimal digits.
         guard (1...2).contains(bytes.count), let first = bytes.first else { return nil }
         if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
@@ -254,7 +266,7 @@ private struct PeriodScanner {
     }
 
     /// Whether two bytes are an English ordinal ending: `st`, `nd`, `rd` or `th`.
-    private static func isOrdinalSuffix(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+    private static func isOrdinalSuffix(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         switch (first, last) {
         case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): return true
@@ -263,15 +275,19 @@ private struct PeriodScanner {
     }
 
     private func yearNumber(_ index: Int) -> Int? {
-        guard index < tokens.count, tokens[index].kind == .number, tokens[index].text.count == 4,
-            let value = Int(tokens[index].text), yearBounds.contains(value)
-        else { return nil }
-        return value
+        // Four ASCII digits: what `Int` reads from a number token of four characters.
+        guard index < tokens.count, tokens[index].kind == .number, tokens[index].length == 4 else { return nil }
+        var value = 0
+        for byte in tokens.bytes[tokens[index].start..<tokens[index].start + 4] {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return yearBounds.contains(value) ? value : nil
     }
 
     private func monthNumber(_ index: Int) -> Int? {
         guard index < tokens.count, tokens[index].kind == .word, tokens[index].isCapitalized,
-            Self.mayNameMonth(tokens[index].key), let month = EntityLexicon.months[tokens[index].key]
+            tokens.withKey(index, Self.mayNameMonth), let month = tokens.key(index, in: EntityLexicon.months)
         else { return nil }
         return month
     }
@@ -279,8 +295,7 @@ private struct PeriodScanner {
     /// Whether a key may be one of ``EntityLexicon/months``: as long as one of them and with the initial of one.
     ///
     /// Most capitalised words are not, and are told so without hashing them.
-    private static func mayNameMonth(_ key: String) -> Bool {
-        let utf8 = key.utf8
+    private static func mayNameMonth(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard monthKeyShape.lengths.contains(utf8.count), let first = utf8.first else { return false }
         guard first >= 0x61, first <= 0x7A else { return monthKeyShape.initials == .max }
         return monthKeyShape.initials & (1 << UInt32(first - 0x61)) != 0
@@ -316,7 +331,7 @@ private struct PeriodScanner {
             // Month day[,] [year]
             if let day = dayNumber(index + 1) {
                 var end = index + 2
-                if key(end) == ",", yearNumber(end + 1) != nil { end += 1 }
+                if key(end, is: ","), yearNumber(end + 1) != nil { end += 1 }
                 if let year = yearNumber(end) {
                     return CivilDay.valid(year: year, month: month, day: day).map { (.day($0), end + 1) }
                 }
@@ -324,19 +339,19 @@ private struct PeriodScanner {
             }
             // Month [of] year
             if let year = yearNumber(index + 1) { return (.month(year: year, month: month), index + 2) }
-            if key(index + 1) == "of", let year = yearNumber(index + 2) {
+            if key(index + 1, is: "of"), let year = yearNumber(index + 2) {
                 return (.month(year: year, month: month), index + 3)
             }
             // A month alone, after a preposition (a bare `May` is too often the verb).
-            if let previous = previousWord(index), Self.monthPrepositions.contains(previous),
+            if let previous = previousWord(index), tokens.key(previous, in: Self.monthPrepositions),
                 let reference
             {
                 // The most recent such month, or the coming one after `next` or when one or two months ahead.
                 var year = reference.year
                 let ahead = (month - reference.month + 12) % 12
-                if previous == "next" {
+                if tokens.key(previous, is: "next") {
                     if month <= reference.month { year += 1 }
-                } else if previous != "last", ahead == 1 || ahead == 2 {
+                } else if !tokens.key(previous, is: "last"), ahead == 1 || ahead == 2 {
                     if month < reference.month { year += 1 }
                 } else if month > reference.month {
                     year -= 1
@@ -346,18 +361,15 @@ private struct PeriodScanner {
             return nil
         }
         guard let reference else { return nil }
-        let key = tokens[index].key
         // What is left to find is `yesterday`, `today`, `tomorrow` or a capitalised weekday: other words go unread.
-        guard let first = key.utf8.first,
-            first == UInt8(ascii: "y") || tokens[index].isCapitalized || first == UInt8(ascii: "t")
-        else { return nil }
-        switch key {
-        case "yesterday": return (.day(reference.adding(days: -1)), index + 1)
-        case "today": return (.day(reference), index + 1)
-        case "tomorrow": return (.day(reference.adding(days: 1)), index + 1)
-        default: break
-        }
-        if tokens[index].isCapitalized, let weekday = EntityLexicon.weekdays[key] {
+        let token = tokens[index]
+        guard token.keyLength > 0 else { return nil }
+        let first = tokens.keyBytes[token.keyStart]
+        guard first == UInt8(ascii: "y") || token.isCapitalized || first == UInt8(ascii: "t") else { return nil }
+        if tokens.key(index, is: "yesterday") { return (.day(reference.adding(days: -1)), index + 1) }
+        if tokens.key(index, is: "today") { return (.day(reference), index + 1) }
+        if tokens.key(index, is: "tomorrow") { return (.day(reference.adding(days: 1)), index + 1) }
+        if token.isCapitalized, let weekday = tokens.key(index, in: EntityLexicon.weekdays) {
             let offset = (reference.weekday - weekday + 7) % 7
             if isNext(index) { return (.day(reference.adding(days: offset == 0 ? 7 : 7 - offset)), index + 1) }
             return (.day(reference.adding(days: -offset)), index + 1)
@@ -384,9 +396,9 @@ private struct PeriodScanner {
         if let sameYear {
             if sameYear <= reference { past = sameYear } else { future = sameYear }
         }
-        switch previousWord(index) {
-        case "next": return future
-        case "last": return past
+        switch (previousWord(index, is: "next"), previousWord(index, is: "last")) {
+        case (true, _): return future
+        case (_, true): return past
         default:
             // Newswires speak of the coming days too (`the carnival ends on February 27`).
             if let future, future.daysSinceEpoch - reference.daysSinceEpoch <= Self.futureWindow { return future }
