@@ -317,7 +317,8 @@ private struct EntityCollector {
                 words += 1
             } else if token.isNameWord, !tokens.key(index, in: EntityLexicon.stopWords),
                 !tokens.key(index, in: EntityLexicon.organizationCues), !tokens.key(index, in: EntityLexicon.titles),
-                tokens.key(index, in: EntityLexicon.months) == nil, tokens.key(index, in: EntityLexicon.weekdays) == nil,
+                tokens.key(index, in: EntityLexicon.months) == nil,
+                tokens.key(index, in: EntityLexicon.weekdays) == nil,
                 !(words == 0 && tokens.key(index, in: EntityLexicon.places))
             {
                 words += 1

@@ -228,7 +228,9 @@ private struct PeriodScanner {
     }
 
     /// Whether there is a token at `index` and its key is `word`.
-    private func key(_ index: Int, is word: StaticString) -> Bool { index < tokens.count && tokens.key(index, is: word) }
+    private func key(_ index: Int, is word: StaticString) -> Bool {
+        index < tokens.count && tokens.key(index, is: word)
+    }
 
     /// Where the word before `index` is, if the token before it is one.
     private func previousWord(_ index: Int) -> Int? {
