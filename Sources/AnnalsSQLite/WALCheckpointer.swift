@@ -14,7 +14,7 @@ import GRDB
 ///
 /// A passive checkpoint copies only the frames committed when it starts, and the log is rewound only when a
 /// checkpoint has copied all of it before the next write begins, which a busy writer rarely lets happen. So
-/// the writing connection keeps its own automatic checkpoint, at ``writerCheckpointPages``: when the log
+/// the writing connection keeps its own automatic checkpoint, at ``writerCheckpointBytes``: when the log
 /// reaches that size it checkpoints what is left (little, as the frames before were copied here) and the log
 /// starts again from its beginning. The log's size stays bounded; what a kill or a power loss leaves is what
 /// SQLite guarantees for a WAL database either way.
@@ -26,8 +26,9 @@ final class WALCheckpointer: @unchecked Sendable {
     private var isScheduled = false
     private var connection: DatabaseQueue?
 
-    /// The writing connection's own `wal_autocheckpoint`, in pages (64 MB of 4 KB pages).
-    static let writerCheckpointPages = 16_384
+    /// The size of the log at which the writing connection checkpoints by itself (its `wal_autocheckpoint`, which
+    /// counts pages of the archive's size): 64 MB.
+    static let writerCheckpointBytes = 64 << 20
 
     /// A checkpointer of the WAL database at `path`; its connection is opened at the first checkpoint.
     init(path: String) {
