@@ -59,10 +59,7 @@ struct EntityTokens: RandomAccessCollection {
     subscript(position: Int) -> EntityToken { tokens[position] }
 
     /// The text of the token at `index`.
-    func text(_ index: Int) -> String {
-        let token = tokens[index]
-        return EntityTokenizer.string(bytes[token.start..<token.start + token.length])
-    }
+    func text(_ index: Int) -> String { EntityTokenizer.string(bytes[textRange(index)]) }
 
     /// The text of the token at `index` without its possessive ending.
     func bare(_ index: Int) -> String {
@@ -71,49 +68,40 @@ struct EntityTokens: RandomAccessCollection {
     }
 
     /// The key of the token at `index`: its bare text without a final period, lower-cased.
-    func key(_ index: Int) -> String {
-        let token = tokens[index]
-        return EntityTokenizer.string(keyBytes[token.keyStart..<token.keyStart + token.keyLength])
-    }
+    func key(_ index: Int) -> String { EntityTokenizer.string(keyBytes[keyRange(index)]) }
 
     /// Whether the token at `index` is ASCII (its bare text): its key is then the bare text's bytes lower-cased, read in
     /// place.
     func hasASCIIKey(_ index: Int) -> Bool { tokens[index].keyStart < bytes.count }
 
     /// Whether the text of the token at `index` is `word`, byte for byte.
-    func text(_ index: Int, is word: StaticString) -> Bool {
-        let token = tokens[index]
-        return Self.equal(bytes[token.start..<token.start + token.length], word)
-    }
+    func text(_ index: Int, is word: StaticString) -> Bool { Self.equal(bytes[textRange(index)], word) }
 
     /// Whether the key of the token at `index` is `word`, byte for byte.
-    func key(_ index: Int, is word: StaticString) -> Bool {
-        let token = tokens[index]
-        return Self.equal(keyBytes[token.keyStart..<token.keyStart + token.keyLength], word)
-    }
+    func key(_ index: Int, is word: StaticString) -> Bool { Self.equal(keyBytes[keyRange(index)], word) }
 
     /// Whether `set` holds the key of the token at `index`.
-    func key(_ index: Int, in set: WordSet) -> Bool {
-        let token = tokens[index]
-        return keyBytes.withUnsafeBufferPointer {
-            set.contains(UnsafeBufferPointer(rebasing: $0[token.keyStart..<token.keyStart + token.keyLength]))
-        }
-    }
+    func key(_ index: Int, in set: WordSet) -> Bool { withKey(index) { set.contains($0) } }
 
     /// The value `table` holds for the key of the token at `index`.
-    func key<Value>(_ index: Int, in table: WordTable<Value>) -> Value? {
-        let token = tokens[index]
-        return keyBytes.withUnsafeBufferPointer {
-            table[UnsafeBufferPointer(rebasing: $0[token.keyStart..<token.keyStart + token.keyLength])]
-        }
-    }
+    func key<Value>(_ index: Int, in table: WordTable<Value>) -> Value? { withKey(index) { table[$0] } }
 
     /// Calls `body` with the bytes of the key of the token at `index`.
     func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = keyRange(index)
+        return keyBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Where the text of the token at `index` is in ``bytes``.
+    private func textRange(_ index: Int) -> Range<Int> {
         let token = tokens[index]
-        return keyBytes.withUnsafeBufferPointer {
-            body(UnsafeBufferPointer(rebasing: $0[token.keyStart..<token.keyStart + token.keyLength]))
-        }
+        return token.start..<token.start + token.length
+    }
+
+    /// Where the key of the token at `index` is in ``keyBytes``.
+    private func keyRange(_ index: Int) -> Range<Int> {
+        let token = tokens[index]
+        return token.keyStart..<token.keyStart + token.keyLength
     }
 
     private static func equal(_ bytes: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
